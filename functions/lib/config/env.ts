@@ -1,0 +1,29 @@
+// The environment variables the functions read. Names kept from
+// victorops/twilio-live-call-routing work unchanged; see .env.example for each one.
+
+export interface Env {
+  [variable: string]: string | undefined;
+  AUTH_TOKEN?: string;
+  ACCOUNT_SID?: string;
+  ONCALL_PROVIDER?: string;
+  VICTOROPS_API_ID?: string;
+  VICTOROPS_API_KEY?: string;
+  VICTOROPS_TWILIO_SERVICE_API_KEY?: string;
+  VICTOROPS_API_URL?: string;
+  VICTOROPS_ALERT_URL?: string;
+  API_HOST?: string;
+  ALERT_HOST?: string;
+  NUMBER_OF_MENUS?: string;
+  NO_VOICEMAIL?: string;
+  NO_CALL?: string;
+  voice?: string;
+  LANGUAGE?: string;
+  SPEECH_INPUT?: string;
+  RING_TIMEOUT_SECONDS?: string;
+  VOICEMAIL_MAX_SECONDS?: string;
+  RESPONDER_CALLER_ID?: string;
+  LOOKUP_TIMEOUT_MS?: string;
+  STATE_SECRET?: string;
+  STATIC_ROSTER_ASSET?: string;
+  MESSAGES_ASSET?: string;
+}

@@ -1,0 +1,37 @@
+import type { Attempt, Responder, Team, VoicemailReason } from './types';
+
+/**
+ * Everything one call needs to remember between webhooks. It travels in the URLs the
+ * functions generate, sealed (encrypted and authenticated) by the shell, never in clear.
+ */
+export interface CallState {
+  /** The caller's leg; a sealed state is only honoured on this call. */
+  callSid: string;
+  caller: string;
+  /** The number the caller dialled: the default caller ID shown to responders. */
+  supportNumber: string;
+  stage: 'main-menu' | 'team-menu' | 'forwarding' | 'voicemail' | 'callback';
+  intent: 'talk' | 'message';
+  /** Wrong keys or silences at the current menu. */
+  misses: number;
+  team?: Team;
+  chain: Responder[];
+  /** Index in `chain` of the responder being dialled. */
+  current: number;
+  attempts: Attempt[];
+  reason?: VoicemailReason;
+}
+
+export function newCallState(callSid: string, caller: string, supportNumber: string): CallState {
+  return {
+    callSid,
+    caller,
+    supportNumber,
+    stage: 'main-menu',
+    intent: 'talk',
+    misses: 0,
+    chain: [],
+    current: 0,
+    attempts: [],
+  };
+}

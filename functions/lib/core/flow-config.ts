@@ -1,0 +1,22 @@
+import type { Messages } from './messages';
+import type { Team } from './types';
+
+/** The part of the configuration the call flow decides with. */
+export interface FlowConfig {
+  /** Non-empty: the shell guarantees at least one team before asking the flow anything. */
+  teams: Team[];
+  menus: 0 | 1 | 2;
+  noVoicemail: boolean;
+  noCall: boolean;
+  speechInput: boolean;
+  ringTimeoutSeconds: number;
+  voicemailMaxSeconds: number;
+  callerIdMode: 'support' | 'caller';
+  messages: Messages;
+}
+
+/** Wrong keys or silences a menu forgives before it picks the first team for the caller. */
+export const MENU_RETRIES = 2;
+export const MENU_TIMEOUT_SECONDS = 6;
+export const WHISPER_TIMEOUT_SECONDS = 8;
+export const CALLBACK_TIMEOUT_SECONDS = 10;

@@ -1,0 +1,136 @@
+import type { CallState } from './call-state';
+import { WHISPER_TIMEOUT_SECONDS, type FlowConfig } from './flow-config';
+import { spokenPhoneNumber } from './messages';
+import { say } from './say';
+import type { AttemptOutcome, OnCallLookup } from './types';
+import { reply, type Reply, type Verb } from './verbs';
+import { enterVoicemail, teamOf } from './voicemail';
+
+/** The on-call lookup finished: ring the first responder, or explain and take a message. */
+export function connectToChain(config: FlowConfig, state: CallState, prelude: string[], lookup: OnCallLookup): Reply {
+  if (!lookup.ok) return enterVoicemail(config, state, 'lookup-failed', prelude);
+  if (lookup.chain.length === 0) return enterVoicemail(config, state, 'nobody-on-call', prelude);
+  const ringing: CallState = { ...state, stage: 'forwarding', chain: lookup.chain, current: 0 };
+  const team = teamOf(config, ringing);
+  const connecting = say(config, 'connecting', { responder: lookup.chain[0].name, team: team.name });
+  return reply([
+    ...[...prelude, connecting].map((text) => ({ verb: 'say', text }) as const),
+    dialCurrent(config, ringing),
+  ]);
+}
+
+function dialCurrent(config: FlowConfig, state: CallState): Verb {
+  return {
+    verb: 'dial',
+    action: { endpoint: 'dial-result', state },
+    callerId: config.callerIdMode === 'caller' ? state.caller : state.supportNumber,
+    timeoutSeconds: config.ringTimeoutSeconds,
+    phone: state.chain[state.current].phone,
+    whisper: { endpoint: 'whisper', state },
+  };
+}
+
+/** The responder picked up: before bridging, tell them who calls and make them press 1. */
+export function onWhisper(config: FlowConfig, state: CallState): Reply {
+  const whisper = say(config, 'whisper', { team: teamOf(config, state).name, caller: spokenPhoneNumber(state.caller) });
+  return reply([
+    {
+      verb: 'gather',
+      action: { endpoint: 'screen', state },
+      // Said twice: someone woken at 3 a.m. may miss the first one.
+      prompt: [whisper, whisper],
+      timeoutSeconds: WHISPER_TIMEOUT_SECONDS,
+      numDigits: 1,
+    },
+    // A personal voicemail never presses 1, so it ends here and the leg is not bridged.
+    { verb: 'say', text: say(config, 'whisperNoResponse') },
+    { verb: 'hangup' },
+  ]);
+}
+
+/** The responder pressed a key during the whisper. Only 1 bridges the call. */
+export function onScreen(config: FlowConfig, state: CallState, digits: string | undefined): Reply {
+  const responder = state.chain[state.current];
+  if (digits?.trim() !== '1' || !responder) {
+    return reply([{ verb: 'say', text: say(config, 'whisperNoResponse') }, { verb: 'hangup' }]);
+  }
+  return reply(
+    [{ verb: 'say', text: say(config, 'whisperAccepted') }],
+    [
+      {
+        kind: 'call-accepted',
+        callSid: state.callSid,
+        team: teamOf(config, state),
+        caller: state.caller,
+        responder: responder.name,
+      },
+    ],
+  );
+}
+
+export interface DialResult {
+  /** Twilio's DialCallStatus. */
+  status: string;
+  /** DialBridged: only a bridged call had a person who pressed 1 on the line. */
+  bridged: boolean;
+  durationSeconds: number;
+  /** The caller's own leg has ended (they hung up while we were ringing or talking). */
+  callerGone: boolean;
+}
+
+const UNBRIDGED_OUTCOME: Record<string, AttemptOutcome> = {
+  busy: 'busy',
+  failed: 'failed',
+  'no-answer': 'no-answer',
+  canceled: 'no-answer',
+  completed: 'not-accepted',
+  answered: 'not-accepted',
+};
+
+/** One forwarding attempt ended: close out an answered call, or try the next responder. */
+export function onDialResult(config: FlowConfig, state: CallState, result: DialResult): Reply {
+  const responder = state.chain[state.current];
+  if (!responder) return enterVoicemail(config, state, 'state-rejected', []);
+  const team = teamOf(config, state);
+
+  if (result.bridged) {
+    const attempts = [
+      ...state.attempts,
+      { responder: responder.name, outcome: 'accepted' as const, talkSeconds: result.durationSeconds },
+    ];
+    return reply(
+      [{ verb: 'say', text: say(config, 'calleeDisconnected') }, { verb: 'hangup' }],
+      [
+        {
+          kind: 'call-ended',
+          callSid: state.callSid,
+          team,
+          caller: state.caller,
+          responder: responder.name,
+          talkSeconds: result.durationSeconds,
+          attempts,
+        },
+      ],
+    );
+  }
+
+  if (result.callerGone) {
+    const attempts = [...state.attempts, { responder: responder.name, outcome: 'caller-hung-up' as const }];
+    return reply(
+      [{ verb: 'hangup' }],
+      [{ kind: 'missed-call', callSid: state.callSid, team, caller: state.caller, reason: 'caller-hung-up', attempts }],
+    );
+  }
+
+  const outcome = UNBRIDGED_OUTCOME[result.status] ?? 'no-answer';
+  const tried: CallState = { ...state, attempts: [...state.attempts, { responder: responder.name, outcome }] };
+  const nextIndex = state.current + 1;
+  const next = state.chain[nextIndex];
+  if (!next) return enterVoicemail(config, tried, 'nobody-answered', []);
+
+  const ringingNext: CallState = { ...tried, current: nextIndex };
+  return reply([
+    { verb: 'say', text: say(config, 'tryingNext', { responder: next.name, team: team.name }) },
+    dialCurrent(config, ringingNext),
+  ]);
+}

@@ -1,0 +1,133 @@
+import type { CallState } from './call-state';
+import { newCallState } from './call-state';
+import { MENU_RETRIES, MENU_TIMEOUT_SECONDS, type FlowConfig } from './flow-config';
+import { say } from './say';
+import { matchSpokenChoice } from './speech';
+import type { Team } from './types';
+import { reply, type Step, type Verb } from './verbs';
+import { enterVoicemail } from './voicemail';
+
+export interface IncomingCall {
+  callSid: string;
+  from: string;
+  to: string;
+}
+
+export interface MenuInput {
+  digits?: string;
+  speech?: string;
+}
+
+/** The first webhook of a call: greet, then play the first menu or go straight to a team. */
+export function answerCall(config: FlowConfig, call: IncomingCall): Step {
+  const state = newCallState(call.callSid, call.from, call.to);
+  const greeting = say(config, 'greeting');
+  const intent = config.noCall ? 'message' : 'talk';
+  if (config.menus === 2 && !config.noCall) {
+    return mainMenu(config, state, [greeting]);
+  }
+  if (config.menus === 0 || config.teams.length === 1) {
+    return teamChosen(config, { ...state, intent }, config.teams[0], [greeting]);
+  }
+  return teamMenu(config, { ...state, intent }, [greeting]);
+}
+
+/** The caller pressed a key, said something, or stayed silent at a menu. */
+export function onMenuInput(config: FlowConfig, state: CallState, input: MenuInput): Step {
+  const choice = readChoice(config, state, input);
+  if (choice === 'repeat') {
+    return state.stage === 'main-menu' ? mainMenu(config, state, []) : teamMenu(config, state, []);
+  }
+  if (choice === undefined) return missedChoice(config, state, input);
+
+  const fresh = { ...state, misses: 0 };
+  if (state.stage === 'main-menu') {
+    const intent = choice === 1 ? 'talk' : 'message';
+    const next = { ...fresh, intent } as const;
+    return config.teams.length === 1 ? teamChosen(config, next, config.teams[0], []) : teamMenu(config, next, []);
+  }
+  return teamChosen(config, fresh, config.teams[choice - 1], []);
+}
+
+type Choice = number | 'repeat' | undefined;
+
+/** Words that pick option 1 and 2 of the main menu when spoken. */
+const MAIN_MENU_WORDS = ['engineer', 'message'];
+
+function readChoice(config: FlowConfig, state: CallState, input: MenuInput): Choice {
+  const optionCount = state.stage === 'main-menu' ? 2 : config.teams.length;
+  const digits = input.digits?.trim();
+  if (digits) {
+    if (digits === '0') return 'repeat';
+    if (!/^[0-9]{1,2}$/.test(digits)) return undefined;
+    const n = Number(digits);
+    return n >= 1 && n <= optionCount ? n : undefined;
+  }
+  const speech = input.speech?.trim();
+  if (speech) {
+    const labels = state.stage === 'main-menu' ? MAIN_MENU_WORDS : config.teams.map((t) => t.name);
+    return matchSpokenChoice(speech, labels);
+  }
+  return undefined;
+}
+
+function missedChoice(config: FlowConfig, state: CallState, input: MenuInput): Step {
+  const heardSomething = Boolean(input.digits?.trim() || input.speech?.trim());
+  const apology = say(config, heardSomething ? 'invalidInput' : 'noInput');
+  const misses = state.misses + 1;
+  if (misses <= MENU_RETRIES) {
+    const retry = { ...state, misses };
+    return retry.stage === 'main-menu' ? mainMenu(config, retry, [apology]) : teamMenu(config, retry, [apology]);
+  }
+  // Never hang up on a caller who cannot or will not choose: the first team is the safe default.
+  const firstTeam = config.teams[0];
+  const settled = { ...state, misses: 0 };
+  return teamChosen(config, settled, firstTeam, [apology, say(config, 'defaultTeam', { team: firstTeam.name })]);
+}
+
+function mainMenu(config: FlowConfig, state: CallState, lead: string[]): Step {
+  const options = say(config, config.noVoicemail ? 'mainMenuNoVoicemail' : 'mainMenu');
+  const menuState: CallState = { ...state, stage: 'main-menu' };
+  return menuReply(
+    config,
+    menuState,
+    [...lead, options, say(config, 'repeatHint')],
+    ['on-call engineer', 'leave a message'],
+  );
+}
+
+function teamMenu(config: FlowConfig, state: CallState, lead: string[]): Step {
+  const options = config.teams.map((team, i) => say(config, 'teamOption', { team: team.name, digit: i + 1 }));
+  const menuState: CallState = { ...state, stage: 'team-menu' };
+  const prompt = [...lead, say(config, 'teamMenuIntro'), ...options, say(config, 'repeatHint')];
+  return menuReply(
+    config,
+    menuState,
+    prompt,
+    config.teams.map((t) => t.name),
+  );
+}
+
+function menuReply(config: FlowConfig, state: CallState, prompt: string[], hints: string[]): Step {
+  const optionCount = state.stage === 'main-menu' ? 2 : config.teams.length;
+  const gather: Verb = {
+    verb: 'gather',
+    action: { endpoint: 'menu', state },
+    prompt,
+    timeoutSeconds: MENU_TIMEOUT_SECONDS,
+    ...(optionCount <= 9 ? { numDigits: 1 } : { finishOnKey: '#' }),
+    ...(config.speechInput ? { speechHints: hints } : {}),
+  };
+  // Twilio goes on past a Gather that heard nothing; the redirect brings that silence back
+  // to the menu handler, which counts it as a miss instead of letting the call end.
+  return reply([gather, { verb: 'redirect', to: { endpoint: 'menu', state } }]);
+}
+
+function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: string[]): Step {
+  const withTeam: CallState = { ...state, team };
+  if (state.intent === 'message' || config.noCall) {
+    const reason = config.noCall ? 'no-call-mode' : 'caller-chose-message';
+    return enterVoicemail(config, withTeam, reason, lead);
+  }
+  return { kind: 'need-on-call', team, state: { ...withTeam, stage: 'forwarding' }, prelude: lead };
+}

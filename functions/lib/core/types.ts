@@ -1,0 +1,33 @@
+// Domain types shared by the pure call flow, the providers and the handlers.
+
+/** A team the caller can choose, in the order the operator configured. */
+export interface Team {
+  /** What the caller hears and what incidents name. */
+  name: string;
+  /** Escalation policy (Splunk On-Call) or schedule (Opsgenie) to use; the first one when absent. */
+  policy?: string;
+}
+
+/** One person in an on-call chain, in the order they are tried. */
+export interface Responder {
+  /** Provider username or display name: spoken to nobody, used in logs and incidents. */
+  name: string;
+  /** E.164 phone number. */
+  phone: string;
+}
+
+export type OnCallLookup = { ok: true; chain: Responder[] } | { ok: false; problem: string };
+
+/** Why a caller ends up leaving a message rather than talking to someone. */
+export type VoicemailReason =
+  'caller-chose-message' | 'no-call-mode' | 'nobody-answered' | 'nobody-on-call' | 'lookup-failed' | 'state-rejected';
+
+/** How one forwarding attempt ended, as the call log records it. */
+export type AttemptOutcome = 'accepted' | 'not-accepted' | 'no-answer' | 'busy' | 'failed' | 'caller-hung-up';
+
+export interface Attempt {
+  responder: string;
+  outcome: AttemptOutcome;
+  /** Seconds the bridged call lasted; only for accepted attempts. */
+  talkSeconds?: number;
+}

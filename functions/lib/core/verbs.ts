@@ -1,0 +1,57 @@
+import type { CallState } from './call-state';
+import type { IncidentEvent } from './incidents';
+import type { Team } from './types';
+
+/** The webhooks the flow links to; each is a function file of the same name. */
+export type Endpoint = 'menu' | 'whisper' | 'screen' | 'dial-result' | 'recorded' | 'transcribed' | 'callback-request';
+
+/** A URL the shell builds: the endpoint plus the state sealed into its query string. */
+export interface Link {
+  endpoint: Endpoint;
+  state: CallState;
+}
+
+export type Verb =
+  | { verb: 'say'; text: string }
+  | {
+      verb: 'gather';
+      action: Link;
+      prompt: string[];
+      timeoutSeconds: number;
+      numDigits?: number;
+      finishOnKey?: string;
+      speechHints?: string[];
+    }
+  | { verb: 'redirect'; to: Link }
+  | {
+      verb: 'dial';
+      action: Link;
+      callerId: string;
+      timeoutSeconds: number;
+      phone: string;
+      whisper: Link;
+    }
+  | { verb: 'record'; action: Link; transcribeCallback: Link; maxLengthSeconds: number }
+  | { verb: 'hangup' };
+
+/** What the flow decided: TwiML to answer with, and incident messages to send first. */
+export interface Reply {
+  kind: 'reply';
+  verbs: Verb[];
+  incidents: IncidentEvent[];
+}
+
+/** The flow needs to know who is on call for `team` before it can answer. */
+export interface NeedOnCall {
+  kind: 'need-on-call';
+  team: Team;
+  state: CallState;
+  /** Sentences to say before the connecting message (the greeting, when no menu played). */
+  prelude: string[];
+}
+
+export type Step = Reply | NeedOnCall;
+
+export function reply(verbs: Verb[], incidents: IncidentEvent[] = []): Reply {
+  return { kind: 'reply', verbs, incidents };
+}

@@ -1,0 +1,51 @@
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import { ProviderError } from './provider';
+
+/** Per-request ceiling; the caller's overall deadline (an AbortSignal) usually ends things sooner. */
+export const REQUEST_TIMEOUT_MS = 2500;
+
+export function createHttpClient(baseURL: string, headers: Record<string, string>): AxiosInstance {
+  return axios.create({
+    baseURL,
+    headers: { Accept: 'application/json', ...headers },
+    timeout: REQUEST_TIMEOUT_MS,
+    // Status handling is ours, so that every failure message names the request.
+    validateStatus: () => true,
+    // A hostile or broken endpoint must not make us buffer megabytes mid-call.
+    maxContentLength: 2_000_000,
+    responseType: 'json',
+  });
+}
+
+/** Sends one request and returns its JSON body, or throws a ProviderError naming what failed. */
+export async function requestJson(
+  client: AxiosInstance,
+  what: string,
+  config: AxiosRequestConfig,
+  signal: AbortSignal,
+): Promise<{ status: number; body: unknown }> {
+  let response;
+  try {
+    response = await client.request({ ...config, signal });
+  } catch (error) {
+    const reason = signal.aborted ? 'the time budget ran out' : describeNetworkError(error);
+    throw new ProviderError(`${what} failed: ${reason}`, true);
+  }
+  const { status } = response;
+  if (status === 429 || status >= 500) {
+    throw new ProviderError(`${what} failed: HTTP ${status}`, true);
+  }
+  if (typeof response.data === 'string' && response.data.trim() !== '') {
+    // axios hands back the raw text when the body is not valid JSON.
+    throw new ProviderError(`${what} returned a body that is not JSON (HTTP ${status})`, status >= 500);
+  }
+  return { status, body: response.data };
+}
+
+function describeNetworkError(error: unknown): string {
+  if (axios.isAxiosError(error)) {
+    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return `no answer within ${REQUEST_TIMEOUT_MS} ms`;
+    return error.code ?? error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

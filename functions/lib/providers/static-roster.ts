@@ -1,0 +1,59 @@
+import { assembleChain } from '../core/chain';
+import type { IncidentEvent } from '../core/incidents';
+import type { Responder, Team } from '../core/types';
+import { arrayField, isRecord, stringField } from './json';
+import { ProviderError, type OnCallProvider } from './provider';
+
+/** The roster asset: teams in menu order, each with responders in the order they are rung. */
+export interface Roster {
+  teams: Array<{ name: string; responders: Array<{ name: string; phone: string }> }>;
+}
+
+/** Validates a roster read from JSON, naming the first field at fault. */
+export function parseRoster(json: unknown, source: string): Roster {
+  const teams = arrayField(json, 'teams');
+  if (teams.length === 0) throw new ProviderError(`roster ${source}: "teams" must be a non-empty array`);
+  return {
+    teams: teams.map((team, t) => {
+      const name = stringField(team, 'name');
+      if (!name) throw new ProviderError(`roster ${source}: teams[${t}].name is missing`);
+      const responders = arrayField(team, 'responders').map((responder, r) => {
+        const responderName = stringField(responder, 'name');
+        const phone = stringField(responder, 'phone');
+        if (!isRecord(responder) || !responderName || !phone) {
+          throw new ProviderError(`roster ${source}: teams[${t}].responders[${r}] needs a name and a phone`);
+        }
+        return { name: responderName, phone };
+      });
+      return { name, responders };
+    }),
+  };
+}
+
+/** Records an incident event somewhere a person will see it. */
+export type IncidentSink = (event: IncidentEvent) => void;
+
+/** The provider that needs no account: a JSON roster, and incidents written to the log. */
+export class StaticRosterProvider implements OnCallProvider {
+  readonly name = 'static';
+
+  constructor(
+    private readonly roster: Roster,
+    private readonly recordIncident: IncidentSink,
+  ) {}
+
+  async listTeams(): Promise<Team[]> {
+    return this.roster.teams.map(({ name }) => ({ name }));
+  }
+
+  async lookUpOnCallChain(team: Team): Promise<Responder[]> {
+    const wanted = team.name.trim().toLowerCase();
+    const entry = this.roster.teams.find((t) => t.name.trim().toLowerCase() === wanted);
+    if (!entry) throw new ProviderError(`team "${team.name}" (TEAM_n) is not in the roster`);
+    return assembleChain(entry.responders.map((r) => [{ name: r.name, phones: [r.phone] }]));
+  }
+
+  async sendIncidentEvent(event: IncidentEvent): Promise<void> {
+    this.recordIncident(event);
+  }
+}

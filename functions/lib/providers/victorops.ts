@@ -1,0 +1,261 @@
+import type { AxiosInstance } from 'axios';
+import { assembleChain, type OnCallCandidate } from '../core/chain';
+import { describeAttempts, describeReason } from '../core/call-log';
+import type { IncidentEvent } from '../core/incidents';
+import type { Responder, Team } from '../core/types';
+import type { VictorOpsSettings } from '../config/config';
+import { createHttpClient, requestJson } from './http';
+import { arrayField, isRecord, stringField } from './json';
+import { ProviderError, type OnCallProvider } from './provider';
+
+/** Escalation steps asked for; Splunk On-Call numbers them from 0. */
+const ESCALATION_STEPS = [0, 1, 2, 3];
+const TEAM_LIST_TTL_MS = 5 * 60_000;
+const MONITORING_TOOL = 'Twilio Live Call Routing';
+
+interface VictorOpsTeam {
+  name: string;
+  slug: string;
+}
+
+/** Team lists change rarely; a warm function reuses them across calls to save a round trip. */
+const teamListCache = new Map<string, { teams: VictorOpsTeam[]; fetchedAt: number }>();
+
+export function clearVictorOpsTeamCache(): void {
+  teamListCache.clear();
+}
+
+export class VictorOpsProvider implements OnCallProvider {
+  readonly name = 'victorops';
+  private readonly api: AxiosInstance;
+  private readonly alerts: AxiosInstance;
+
+  constructor(private readonly settings: VictorOpsSettings) {
+    this.api = createHttpClient(settings.apiUrl, {
+      'X-VO-Api-Id': settings.apiId,
+      'X-VO-Api-Key': settings.apiKey,
+    });
+    this.alerts = createHttpClient(settings.alertUrl, { 'Content-Type': 'application/json' });
+  }
+
+  async listTeams(signal: AbortSignal): Promise<Team[]> {
+    const teams = await this.fetchTeams(signal);
+    return teams.map(({ name }) => ({ name }));
+  }
+
+  async lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]> {
+    const slug = await this.resolveSlug(team, signal);
+    const steps = await Promise.allSettled(
+      ESCALATION_STEPS.map((step) => this.fetchStepUsers(slug, team, step, signal)),
+    );
+    const failures = steps.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failures.length === steps.length) throw failures[0].reason;
+    const answered = steps.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    if (team.policy && answered.every((step) => step.policyMissing)) {
+      throw new ProviderError(`escalation policy "${team.policy}" (ESC_POL_n) not found for team "${team.name}"`);
+    }
+    const usernamesByStep = steps.map((s) => (s.status === 'fulfilled' ? s.value.usernames : []));
+
+    const usernames = [...new Set(usernamesByStep.flat())];
+    const phones = new Map(
+      await Promise.all(
+        usernames.map(async (username) => [username, await this.fetchPhones(username, signal)] as const),
+      ),
+    );
+    const candidates: OnCallCandidate[][] = usernamesByStep.map((users) =>
+      users.map((username) => ({ name: username, phones: phones.get(username) ?? [] })),
+    );
+    return assembleChain(candidates);
+  }
+
+  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void> {
+    const routingKey = await this.routingKeyFor(event.team, signal);
+    const path = `/integrations/generic/20131114/alert/${encodeURIComponent(this.settings.alertKey)}/${encodeURIComponent(routingKey)}`;
+    const what = `Splunk On-Call alert ${event.kind} for call ${event.callSid}`;
+    const { status, body } = await requestJson(
+      this.alerts,
+      what,
+      { method: 'POST', url: path, data: toAlert(event) },
+      signal,
+    );
+    if (status >= 400 || stringField(body, 'result') !== 'success') {
+      const detail = stringField(body, 'message') ?? `HTTP ${status}`;
+      throw new ProviderError(`${what} was refused: ${detail}`);
+    }
+  }
+
+  private async fetchTeams(signal: AbortSignal): Promise<VictorOpsTeam[]> {
+    const cached = teamListCache.get(this.settings.apiUrl);
+    if (cached && Date.now() - cached.fetchedAt < TEAM_LIST_TTL_MS) return cached.teams;
+    const what = 'Splunk On-Call team list';
+    const { status, body } = await requestJson(this.api, what, { method: 'GET', url: '/api-public/v1/team' }, signal);
+    if (status !== 200 || !Array.isArray(body)) throw new ProviderError(`${what} failed: HTTP ${status}`);
+    const teams = body.flatMap((t): VictorOpsTeam[] => {
+      const name = stringField(t, 'name');
+      const slug = stringField(t, 'slug');
+      return name && slug ? [{ name, slug }] : [];
+    });
+    teamListCache.set(this.settings.apiUrl, { teams, fetchedAt: Date.now() });
+    return teams;
+  }
+
+  /** TEAM_n holds the team's name, as in the reference; its slug is accepted too. */
+  private async resolveSlug(team: Team, signal: AbortSignal): Promise<string> {
+    const teams = await this.fetchTeams(signal);
+    const wanted = team.name.trim().toLowerCase();
+    const match =
+      teams.find((t) => t.name === team.name) ??
+      teams.find((t) => t.name.toLowerCase() === wanted || t.slug.toLowerCase() === wanted);
+    if (!match) throw new ProviderError(`team "${team.name}" (TEAM_n) does not exist in Splunk On-Call`);
+    return match.slug;
+  }
+
+  /** Incidents route by the team's slug, as the reference did. */
+  private async routingKeyFor(team: Team, signal: AbortSignal): Promise<string> {
+    try {
+      return await this.resolveSlug(team, signal);
+    } catch {
+      // The alert must still go out when the REST API is down: fall back to a slug-like key.
+      return (
+        team.name
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-') || 'default'
+      );
+    }
+  }
+
+  private async fetchStepUsers(slug: string, team: Team, step: number, signal: AbortSignal): Promise<StepUsers> {
+    const what = `Splunk On-Call schedule for team ${slug}, step ${step}`;
+    const { status, body } = await requestJson(
+      this.api,
+      what,
+      { method: 'GET', url: `/api-public/v2/team/${encodeURIComponent(slug)}/oncall/schedule`, params: { step } },
+      signal,
+    );
+    if (status === 404) return { usernames: [], policyMissing: false };
+    if (status !== 200) throw new ProviderError(`${what} failed: HTTP ${status}`);
+    const schedules = arrayField(body, 'schedules');
+    const chosen = team.policy
+      ? schedules.find((s) => isRecord(s) && stringField(s.policy, 'name') === team.policy)
+      : schedules[0];
+    if (chosen === undefined) return { usernames: [], policyMissing: Boolean(team.policy) && schedules.length > 0 };
+    const usernames = arrayField(chosen, 'schedule').flatMap((rotation): string[] => {
+      if (!isRecord(rotation)) return [];
+      const username =
+        stringField(rotation.overrideOnCallUser, 'username') ?? stringField(rotation.onCallUser, 'username');
+      return username ? [username] : [];
+    });
+    return { usernames, policyMissing: false };
+  }
+
+  /** Phone numbers best first. A user who cannot be read is skipped rather than failing the call. */
+  private async fetchPhones(username: string, signal: AbortSignal): Promise<string[]> {
+    const what = `Splunk On-Call phones of ${username}`;
+    try {
+      const { status, body } = await requestJson(
+        this.api,
+        what,
+        { method: 'GET', url: `/api-public/v1/user/${encodeURIComponent(username)}/contact-methods/phones` },
+        signal,
+      );
+      if (status !== 200) return [];
+      // The published spec shows a bare array; the live API wraps it in contactMethods.
+      return arrayField(body, 'contactMethods')
+        .filter(isRecord)
+        .sort((a, b) => rankOf(a) - rankOf(b))
+        .flatMap((method) => {
+          const value = stringField(method, 'value');
+          return value ? [value] : [];
+        });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return [];
+    }
+  }
+}
+
+interface StepUsers {
+  usernames: string[];
+  /** Schedules exist at this step, but none belongs to the configured policy. */
+  policyMissing: boolean;
+}
+
+function rankOf(method: Record<string, unknown>): number {
+  return typeof method.rank === 'number' ? method.rank : Number.MAX_SAFE_INTEGER;
+}
+
+export interface VictorOpsAlert {
+  message_type: 'CRITICAL' | 'ACKNOWLEDGEMENT' | 'RECOVERY';
+  entity_id: string;
+  entity_display_name: string;
+  state_message: string;
+  monitoring_tool: string;
+  ack_author?: string;
+  caller: string;
+  team: string;
+  recording_url?: string;
+  callback_number?: string;
+}
+
+/** One call is one incident: every message carries the caller's CallSid as entity_id. */
+export function toAlert(event: IncidentEvent): VictorOpsAlert {
+  const common = {
+    entity_id: event.callSid,
+    monitoring_tool: MONITORING_TOOL,
+    caller: event.caller,
+    team: event.team.name,
+  };
+  const team = event.team.name;
+  switch (event.kind) {
+    case 'message-left':
+      return {
+        ...common,
+        message_type: 'CRITICAL',
+        entity_display_name: `Voicemail for ${team} from ${event.caller}`,
+        state_message: `${event.caller} left a ${event.recordingSeconds} s voicemail for the ${team} team (${describeReason(event.reason)}).\nRecording: ${event.recordingUrl}\nTranscript: pending\n\nCall log:\n${describeAttempts(event.attempts)}`,
+        recording_url: event.recordingUrl,
+      };
+    case 'missed-call':
+      return {
+        ...common,
+        message_type: 'CRITICAL',
+        entity_display_name: `Missed call for ${team} from ${event.caller}`,
+        state_message: `${event.caller} called the ${team} team and left no message (${describeReason(event.reason)}). Call them back.\n\nCall log:\n${describeAttempts(event.attempts)}`,
+      };
+    case 'callback-requested':
+      return {
+        ...common,
+        message_type: 'CRITICAL',
+        entity_display_name: `Call-back requested for ${team}: ${event.callbackNumber}`,
+        state_message: `${event.caller} asked the ${team} team to call back on ${event.callbackNumber} (${describeReason(event.reason)}).\n\nCall log:\n${describeAttempts(event.attempts)}`,
+        callback_number: event.callbackNumber,
+      };
+    case 'transcript':
+      return {
+        ...common,
+        message_type: 'CRITICAL',
+        entity_display_name: `Voicemail for ${team} from ${event.caller}`,
+        state_message: event.text
+          ? `Transcript of the voicemail from ${event.caller}:\n${event.text}\nRecording: ${event.recordingUrl}`
+          : `Twilio could not transcribe the voicemail from ${event.caller}; listen to the recording: ${event.recordingUrl}`,
+        recording_url: event.recordingUrl,
+      };
+    case 'call-accepted':
+      return {
+        ...common,
+        message_type: 'ACKNOWLEDGEMENT',
+        entity_display_name: `Live call for ${team} from ${event.caller}`,
+        state_message: `${event.responder} accepted a live call from ${event.caller} for the ${team} team.`,
+        ack_author: event.responder,
+      };
+    case 'call-ended':
+      return {
+        ...common,
+        message_type: 'RECOVERY',
+        entity_display_name: `Live call for ${team} from ${event.caller}`,
+        state_message: `${event.responder} answered a call from ${event.caller} for the ${team} team; it lasted ${event.talkSeconds} s.\n\nCall log:\n${describeAttempts(event.attempts)}`,
+        ack_author: event.responder,
+      };
+  }
+}

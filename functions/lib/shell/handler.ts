@@ -1,0 +1,191 @@
+/// <reference types="@twilio-labs/serverless-runtime-types" />
+import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
+import type { Env } from '../config/env';
+import { newCallState, type CallState } from '../core/call-state';
+import { connectToChain } from '../core/forwarding';
+import { defaultMessages } from '../core/messages';
+import type { OnCallLookup } from '../core/types';
+import { reply, type Reply, type Step } from '../core/verbs';
+import { enterVoicemail } from '../core/voicemail';
+import { deliverIncidents } from './incident-delivery';
+import { describeError, createLogger, type Logger } from './log';
+import { lookUpOnCall } from './lookup';
+import { flowConfigOf, prepareCall, type CallSetup } from './setup';
+import { parseConfig } from '../config/config';
+import { isSignedByTwilio } from './signature';
+import { openState, sealState } from './state-seal';
+import { renderTwiml } from './twiml';
+import { STATE_PARAM, stringParam, type TwilioEvent } from './twilio-event';
+
+/**
+ * Which leg of the call a webhook runs on decides how its state is bound and what a safe
+ * answer is when something goes wrong:
+ * - caller: the caller's leg; the safe answer is voicemail, never a hang-up.
+ * - responder: a responder's leg during the whisper; the safe answer is to not bridge.
+ * - background: a callback nobody listens to (transcription); the safe answer is empty TwiML.
+ */
+export type Leg = 'caller' | 'responder' | 'background';
+
+export interface CallFlowRequest {
+  event: TwilioEvent;
+  setup: CallSetup;
+  log: Logger;
+  /** The opened call state; for the first webhook, a new one. */
+  state: CallState;
+  param(name: string): string | undefined;
+}
+
+export interface EndpointSpec {
+  step: string;
+  leg: Leg;
+  /** False only for the first webhook of a call, which starts the state. */
+  stateful: boolean;
+  /** Whether the flow may need the team list (menus); other steps never look it up. */
+  needTeams: boolean;
+  decide(request: CallFlowRequest): Step;
+}
+
+type Handler = (context: Context<Env>, event: TwilioEvent, callback: ServerlessCallback) => Promise<void>;
+
+const LAST_RESORT_TWIML =
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, we cannot take your call right now. Please try again in a few minutes.</Say><Hangup/></Response>';
+
+export function createCallFlowHandler(spec: EndpointSpec): Handler {
+  return async (context, event, callback) => {
+    const callSid = stringParam(event, 'CallSid');
+    const log = createLogger({ step: spec.step, callSid });
+    const started = Date.now();
+    let xml: string;
+    try {
+      xml = await handle(spec, context, event, log);
+    } catch (error) {
+      log.error('Unexpected failure; answering with the safe path', { error: describeError(error) });
+      xml = safeFallback(spec, context, event, log);
+    }
+    log.info('Answered', { ms: Date.now() - started });
+    callback(null, twimlResponse(xml));
+  };
+}
+
+async function handle(spec: EndpointSpec, context: Context<Env>, event: TwilioEvent, log: Logger): Promise<string> {
+  const secret = context.STATE_SECRET || context.AUTH_TOKEN;
+  if (
+    !secret ||
+    !isSignedByTwilio(context.AUTH_TOKEN, { domainName: context.DOMAIN_NAME, path: context.PATH }, event)
+  ) {
+    log.warn(
+      context.AUTH_TOKEN
+        ? 'Refused: the request does not carry a valid Twilio signature'
+        : 'Refused: AUTH_TOKEN is not set, so no request can be verified',
+    );
+    return refusal(spec);
+  }
+
+  const setup = await prepareCall(context, log, spec.needTeams);
+  const render = (answer: Reply): string =>
+    renderTwiml(answer.verbs, {
+      voice: setup.config.voice,
+      language: setup.config.language,
+      seal: (link) => sealState(link.state, secret),
+    });
+
+  const opened = openRequestState(spec, event, secret);
+  if (!opened.ok) {
+    log.warn('Refused the call state; nothing is dialled', { problem: opened.problem });
+    return render(await perform(stateRejected(spec, setup, event), setup, log));
+  }
+
+  const request: CallFlowRequest = {
+    event,
+    setup,
+    log,
+    state: opened.state,
+    param: (name) => stringParam(event, name),
+  };
+  return render(await perform(spec.decide(request), setup, log));
+}
+
+type OpenedRequestState = { ok: true; state: CallState } | { ok: false; problem: string };
+
+function openRequestState(spec: EndpointSpec, event: TwilioEvent, secret: string): OpenedRequestState {
+  const callSid = stringParam(event, 'CallSid') ?? '';
+  if (!spec.stateful) {
+    return { ok: true, state: newCallState(callSid, stringParam(event, 'From') ?? '', stringParam(event, 'To') ?? '') };
+  }
+  const token = stringParam(event, STATE_PARAM);
+  if (!token) return { ok: false, problem: 'the request has no call state' };
+  const opened = openState(token, secret);
+  if (!opened.ok) return opened;
+  // A sealed state is honoured only on the call it was issued for: the caller's leg, or a
+  // responder leg whose parent is that call.
+  const boundSid = spec.leg === 'responder' ? stringParam(event, 'ParentCallSid') : callSid;
+  if (opened.state.callSid !== boundSid) return { ok: false, problem: 'the call state belongs to another call' };
+  return opened;
+}
+
+/** Runs the I/O a step asks for: the on-call lookup, then the incident messages. */
+async function perform(step: Step, setup: CallSetup, log: Logger): Promise<Reply> {
+  let answer: Reply;
+  if (step.kind === 'need-on-call') {
+    const lookup: OnCallLookup = await lookUpOnCall(setup, step.team, log);
+    answer = connectToChain(setup.flow, step.state, step.prelude, lookup);
+  } else {
+    answer = step;
+  }
+  await deliverIncidents(setup.provider, answer.incidents, setup.config.lookupTimeoutMs + 500, log);
+  return answer;
+}
+
+function stateRejected(spec: EndpointSpec, setup: CallSetup, event: TwilioEvent): Reply {
+  if (spec.leg === 'responder') return reply([{ verb: 'hangup' }]);
+  if (spec.leg === 'background') return reply([]);
+  const fresh = newCallState(
+    stringParam(event, 'CallSid') ?? '',
+    stringParam(event, 'From') ?? '',
+    stringParam(event, 'To') ?? '',
+  );
+  return enterVoicemail(setup.flow, fresh, 'state-rejected', []);
+}
+
+function refusal(spec: EndpointSpec): string {
+  if (spec.leg === 'background') return '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+  return `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${defaultMessages.notVerified}</Say><Hangup/></Response>`;
+}
+
+/**
+ * After an unexpected error: the caller still gets a voicemail when anything can be sealed,
+ * and a spoken apology otherwise. Twilio's "application error" is never the answer.
+ */
+function safeFallback(spec: EndpointSpec, context: Context<Env>, event: TwilioEvent, log: Logger): string {
+  if (spec.leg !== 'caller')
+    return spec.leg === 'responder'
+      ? '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>'
+      : '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+  try {
+    const secret = context.STATE_SECRET || context.AUTH_TOKEN;
+    if (!secret) return LAST_RESORT_TWIML;
+    const defaults = parseConfig({}).config;
+    const flow = flowConfigOf(defaults, [], { ...defaultMessages });
+    const fresh = newCallState(
+      stringParam(event, 'CallSid') ?? '',
+      stringParam(event, 'From') ?? '',
+      stringParam(event, 'To') ?? '',
+    );
+    const voicemail = enterVoicemail(flow, fresh, 'lookup-failed', []);
+    return renderTwiml(voicemail.verbs, {
+      voice: defaults.voice,
+      language: defaults.language,
+      seal: (link) => sealState(link.state, secret),
+    });
+  } catch (error) {
+    log.error('Even the voicemail fallback failed', { error: describeError(error) });
+    return LAST_RESORT_TWIML;
+  }
+}
+
+function twimlResponse(xml: string): object {
+  const response = new Twilio.Response();
+  response.appendHeader('Content-Type', 'text/xml');
+  response.setBody(xml);
+  return response;
+}

@@ -1,0 +1,119 @@
+import { parseConfig, type Config, type ConfigProblem } from '../config/config';
+import type { Env } from '../config/env';
+import type { FlowConfig } from '../core/flow-config';
+import { defaultMessages, isMessageKey, type Messages } from '../core/messages';
+import type { Team } from '../core/types';
+import { isRecord } from '../providers/json';
+import { ProviderError, type OnCallProvider } from '../providers/provider';
+import { parseRoster, StaticRosterProvider } from '../providers/static-roster';
+import { VictorOpsProvider } from '../providers/victorops';
+import { readJsonAsset } from './assets';
+import { withDeadline } from './deadline';
+import { describeError, type Logger } from './log';
+
+export interface CallSetup {
+  config: Config;
+  flow: FlowConfig;
+  provider: OnCallProvider;
+}
+
+/** A provider that cannot work (bad config, unreadable roster): every lookup fails, so calls go to voicemail. */
+class UnavailableProvider implements OnCallProvider {
+  readonly name = 'unavailable';
+  constructor(private readonly problem: string) {}
+  async listTeams(): Promise<Team[]> {
+    throw new ProviderError(this.problem);
+  }
+  async lookUpOnCallChain(): Promise<never> {
+    throw new ProviderError(this.problem);
+  }
+  async sendIncidentEvent(): Promise<void> {
+    throw new ProviderError(this.problem);
+  }
+}
+
+/** Used only when no team is configured and the provider cannot list any. */
+const FALLBACK_TEAM: Team = { name: 'on-call' };
+
+/**
+ * Everything a handler needs for this request, built from the environment and assets.
+ * Problems are logged, each naming its variable, and the call still goes on.
+ */
+export async function prepareCall(env: Env, log: Logger, needTeams: boolean): Promise<CallSetup> {
+  const { config, problems } = parseConfig(env);
+  reportProblems(problems, log);
+  const provider = createProvider(config, log);
+  const messages = loadMessages(config.messagesAsset, log);
+  const teams = config.teams.length > 0 || !needTeams ? config.teams : await discoverTeams(provider, config, log);
+  return { config, flow: flowConfigOf(config, teams, messages), provider };
+}
+
+export function flowConfigOf(config: Config, teams: Team[], messages: Messages): FlowConfig {
+  return {
+    teams: teams.length > 0 ? teams : [FALLBACK_TEAM],
+    menus: config.menus,
+    noVoicemail: config.noVoicemail,
+    noCall: config.noCall,
+    speechInput: config.speechInput,
+    ringTimeoutSeconds: config.ringTimeoutSeconds,
+    voicemailMaxSeconds: config.voicemailMaxSeconds,
+    callerIdMode: config.callerIdMode,
+    messages,
+  };
+}
+
+function reportProblems(problems: ConfigProblem[], log: Logger): void {
+  for (const problem of problems) {
+    log.error(`Configuration: ${problem.variable} ${problem.message}`, { variable: problem.variable });
+  }
+}
+
+function createProvider(config: Config, log: Logger): OnCallProvider {
+  if (config.provider === 'victorops') {
+    return config.victorops
+      ? new VictorOpsProvider(config.victorops)
+      : new UnavailableProvider('Splunk On-Call is not configured (see the configuration errors above)');
+  }
+  try {
+    const roster = parseRoster(readJsonAsset(config.staticRosterAsset), config.staticRosterAsset);
+    return new StaticRosterProvider(roster, (event) =>
+      log.info('Incident (static roster: logged only)', { callSid: event.callSid, incident: event }),
+    );
+  } catch (error) {
+    const problem = `STATIC_ROSTER_ASSET: ${describeError(error)}`;
+    log.error(`Configuration: ${problem}`, { variable: 'STATIC_ROSTER_ASSET' });
+    return new UnavailableProvider(problem);
+  }
+}
+
+function loadMessages(assetPath: string, log: Logger): Messages {
+  const messages: Messages = { ...defaultMessages };
+  let overrides: unknown;
+  try {
+    overrides = readJsonAsset(assetPath);
+  } catch (error) {
+    // The defaults are complete, so a missing overrides file is normal.
+    if (!/does not exist/.test(describeError(error))) log.warn(`Messages: ${describeError(error)}`);
+    return messages;
+  }
+  if (!isRecord(overrides)) {
+    log.error(`Messages: asset ${assetPath} must be a JSON object of message names to sentences`);
+    return messages;
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (isMessageKey(key) && typeof value === 'string' && value.trim() !== '') messages[key] = value;
+    else log.warn(`Messages: ignoring "${key}" in ${assetPath} (unknown name or not a sentence)`);
+  }
+  return messages;
+}
+
+async function discoverTeams(provider: OnCallProvider, config: Config, log: Logger): Promise<Team[]> {
+  try {
+    return await withDeadline(config.lookupTimeoutMs, 'team list', (signal) => provider.listTeams(signal));
+  } catch (error) {
+    log.error('Could not list teams; set TEAM_1, TEAM_2, … to avoid depending on this lookup', {
+      error: describeError(error),
+    });
+    return [];
+  }
+}

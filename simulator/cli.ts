@@ -1,0 +1,82 @@
+// `npm run call -- [options]`: one simulated call against locally running Functions.
+import { readFileSync } from 'node:fs';
+import type { CallReport } from './call-report';
+import { CALL_USAGE, parseCliOptions } from './cli-options';
+import { readDotenv } from './dotenv';
+import { formatEvent, formatSummary } from './format-transcript';
+import { terminalInput } from './interactive-prompt';
+import { fetchProviderRequests, formatProviderRequests } from './mock-incidents';
+import { placeCall } from './place-call';
+import type { RecordedRequest } from './mock-providers/request-log';
+
+const PLACEHOLDER_TOKEN = 'simulator-auth-token';
+
+function authToken(explicit: string | undefined): string {
+  const token = explicit ?? process.env.AUTH_TOKEN ?? readDotenv(process.cwd()).AUTH_TOKEN;
+  if (token) return token;
+  console.error(`warning: no --auth-token, AUTH_TOKEN or .env AUTH_TOKEN; signing with "${PLACEHOLDER_TOKEN}"`);
+  return PLACEHOLDER_TOKEN;
+}
+
+async function providerRequests(mockUrl: string, report: CallReport): Promise<RecordedRequest[] | null> {
+  try {
+    return await fetchProviderRequests(mockUrl, report.startedAtMs);
+  } catch (error) {
+    console.error(`could not read ${mockUrl}/__requests: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseCliOptions(process.argv.slice(2), (path) => readFileSync(path, 'utf-8'));
+  if (options.help) {
+    console.log(CALL_USAGE);
+    return 0;
+  }
+  const prompt = options.interactive && process.stdin.isTTY ? terminalInput() : null;
+  const print = (line: string | null): void => {
+    if (line !== null) console.log(line);
+  };
+
+  let report: CallReport;
+  try {
+    report = await placeCall({
+      baseUrl: options.baseUrl,
+      entryPath: options.entryPath,
+      authToken: authToken(options.authToken),
+      from: options.from,
+      to: options.to,
+      script: options.script,
+      ...(options.maxHops !== undefined ? { maxHops: options.maxHops } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.statusCallback !== undefined ? { statusCallback: options.statusCallback } : {}),
+      ...(prompt ? { onInputNeeded: prompt.ask } : {}),
+      // Live lines matter when a person is answering prompts.
+      ...(options.json
+        ? {}
+        : { onEvent: (event) => print(formatEvent(event, { showRequests: options.showRequests })) }),
+    });
+  } finally {
+    prompt?.close();
+  }
+
+  const providers = options.mockProvidersUrl ? await providerRequests(options.mockProvidersUrl, report) : null;
+  if (options.json) {
+    console.log(JSON.stringify(providers ? { ...report, providerRequests: providers } : report, null, 2));
+  } else {
+    if (providers) formatProviderRequests(providers).forEach((line) => console.log(line));
+    console.log('');
+    console.log(formatSummary(report));
+  }
+  return report.outcome === 'completed' ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCallScript, type CallScript, type MockFault } from '../../simulator';
+import { PROFILES, type ProfileName } from './profiles';
+
+/** A call script plus the outcome it must have: the end-to-end suite runs every one. */
+export interface Scenario {
+  file: string;
+  description: string;
+  profile: ProfileName;
+  faults: MockFault[];
+  script: CallScript;
+  expect: {
+    dialled: string[];
+    bridgedTo: string | null;
+    /** Splunk On-Call message types sent for this call, in order. */
+    alerts?: string[];
+    /** Incident kinds the static roster logged for this call, in order. */
+    loggedIncidents?: string[];
+    /** Sentences the caller hears, in this order (substrings). */
+    callerHears?: string[];
+    hopsToFirstDial?: number;
+  };
+}
+
+const folder = join(__dirname, 'scenarios');
+
+export function loadScenarios(): Scenario[] {
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) =>
+      parseScenarioFile(file, JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, unknown>),
+    );
+}
+
+function parseScenarioFile(file: string, raw: Record<string, unknown>): Scenario {
+  const profile = raw.profile as ProfileName;
+  if (!PROFILES.includes(profile)) throw new Error(`${file}: unknown profile ${String(raw.profile)}`);
+  const expectation = raw.expect as Scenario['expect'] | undefined;
+  if (!expectation || !Array.isArray(expectation.dialled) || expectation.bridgedTo === undefined) {
+    throw new Error(`${file}: expect.dialled and expect.bridgedTo are required`);
+  }
+  return {
+    file,
+    description: String(raw.description ?? file),
+    profile,
+    faults: (raw.faults as MockFault[] | undefined) ?? [],
+    script: parseCallScript(raw.script, `${file}: script`),
+    expect: expectation,
+  };
+}
