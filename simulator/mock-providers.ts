@@ -9,6 +9,7 @@ import type { MockProviderApi, MockRequest, MockResponse } from './mock-provider
 import { redactHeaders, type RecordedRequest } from './mock-providers/request-log';
 import type { MockRoster } from './mock-providers/roster';
 import { splunkOnCallAlertApi } from './mock-providers/splunk-oncall-alerts';
+import { twilioMessagesApi } from './mock-providers/twilio-messages';
 import { splunkOnCallRestApi } from './mock-providers/splunk-oncall-rest';
 
 export { defaultMockRoster } from './mock-providers/default-roster';
@@ -44,7 +45,7 @@ export interface MockProviders {
 
 /** Every provider API the mock serves; the extension point for PagerDuty and Opsgenie. */
 function providerApis(roster: MockRoster): MockProviderApi[] {
-  return [splunkOnCallRestApi(roster), splunkOnCallAlertApi()];
+  return [splunkOnCallRestApi(roster), splunkOnCallAlertApi(), twilioMessagesApi()];
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {

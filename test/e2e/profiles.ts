@@ -17,6 +17,7 @@ export function profileEnv(profile: ProfileName, mockUrl: string): Record<string
     TEAM_1: 'Platform',
     ESC_POL_1: 'Platform Primary',
     TEAM_2: 'Database',
+    TEAM_3: 'Frontend',
     NUMBER_OF_MENUS: '1',
     LOOKUP_TIMEOUT_MS: '1500',
   };
@@ -31,6 +32,14 @@ export function profileEnv(profile: ProfileName, mockUrl: string): Record<string
       return { ...victorops, NO_VOICEMAIL: 'true' };
     case 'victorops-no-call':
       return { ...victorops, NO_CALL: 'true', NUMBER_OF_MENUS: '2' };
+    case 'victorops-fallbacks':
+      return {
+        ...victorops,
+        FALLBACK_PHONES_1: '+15555550190',
+        FALLBACK_PHONES: '+15555550191',
+        ACCOUNT_SID: 'AC00000000000000000000000000000e2e',
+        TWILIO_API_URL: mockUrl,
+      };
   }
 }
 
@@ -40,4 +49,5 @@ export const PROFILES: readonly ProfileName[] = [
   'victorops-two-menus',
   'victorops-no-voicemail',
   'victorops-no-call',
+  'victorops-fallbacks',
 ];

@@ -20,6 +20,8 @@ export interface Scenario {
     /** Sentences the caller hears, in this order (substrings). */
     callerHears?: string[];
     hopsToFirstDial?: number;
+    /** Last-resort SMS messages sent during this scenario. */
+    sms?: number;
   };
 }
 

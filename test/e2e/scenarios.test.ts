@@ -37,6 +37,13 @@ function alertsFor(report: CallReport): string[] {
     .map((r) => String(isObject(r.body) ? r.body.message_type : ''));
 }
 
+function smsSent(): string[] {
+  return mock
+    .requests()
+    .filter((r) => r.path.endsWith('/Messages.json') && r.status === 201)
+    .map((r) => r.bodyText ?? '');
+}
+
 function loggedIncidentsFor(runtime: LocalRuntime, report: CallReport): string[] {
   return runtime
     .output()
@@ -91,6 +98,10 @@ describe.each(scenarios.map((s) => [s.file, s] as const))('scenario %s', (_file,
         expect({ sentence, found: at >= 0, heard }).toMatchObject({ sentence, found: true });
         from = at + sentence.length;
       }
+    }
+    if (scenario.expect.sms !== undefined) {
+      await waitFor(() => smsSent().length >= scenario.expect.sms!);
+      expect(smsSent()).toHaveLength(scenario.expect.sms);
     }
     if (scenario.expect.hopsToFirstDial !== undefined) {
       expect(report.timing.hopsToFirstDial).toBe(scenario.expect.hopsToFirstDial);

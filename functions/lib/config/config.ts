@@ -1,3 +1,4 @@
+import { toE164 } from '../core/phone';
 import type { Team } from '../core/types';
 import type { Env } from './env';
 
@@ -28,10 +29,29 @@ export interface Config {
   callerIdMode: CallerIdMode;
   /** Overall budget for one on-call lookup, all provider requests included. */
   lookupTimeoutMs: number;
+  /** Every webhook answers within this, whatever its providers do (Twilio gives up at 15 s). */
+  webhookBudgetMs: number;
+  /** Numbers rung when the provider fails, for teams without FALLBACK_PHONES_n of their own. */
+  fallbackPhones: string[];
+  /** Use the static roster when the provider fails. */
+  rosterFallback: boolean;
+  /** Country calling codes responders may be dialled in; empty allows every country. */
+  allowedCountryCodes: string[];
+  /** Last-resort SMS when an incident cannot be opened. */
+  sms: SmsSettings;
   /** Present when provider is victorops and every credential it needs is set. */
   victorops?: VictorOpsSettings;
   staticRosterAsset: string;
   messagesAsset: string;
+}
+
+export interface SmsSettings {
+  /** Both present only when credentials are: Twilio's cloud provides them to the function. */
+  accountSid?: string;
+  authToken?: string;
+  /** Sender; the number the caller dialled when unset. */
+  from?: string;
+  apiUrl: string;
 }
 
 /** A variable that is missing or malformed: the log names it, the call goes on with a safe default. */
@@ -55,7 +75,7 @@ export function parseConfig(env: Env): ParsedConfig {
   const provider = chooseProvider(env, problems);
   const config: Config = {
     provider,
-    teams: readTeams(env),
+    teams: readTeams(env, reader),
     menus: reader.choice('NUMBER_OF_MENUS', ['0', '1', '2'] as const, '0', Number) as 0 | 1 | 2,
     noVoicemail: reader.flag('NO_VOICEMAIL'),
     noCall: reader.flag('NO_CALL'),
@@ -66,6 +86,16 @@ export function parseConfig(env: Env): ParsedConfig {
     voicemailMaxSeconds: reader.integer('VOICEMAIL_MAX_SECONDS', 120, 5, 3600),
     callerIdMode: reader.choice('RESPONDER_CALLER_ID', ['support', 'caller'] as const, 'support', (v) => v),
     lookupTimeoutMs: reader.integer('LOOKUP_TIMEOUT_MS', 2500, 500, 8000),
+    webhookBudgetMs: reader.integer('WEBHOOK_BUDGET_MS', 2800, 1000, 9000),
+    fallbackPhones: reader.phones('FALLBACK_PHONES'),
+    rosterFallback: reader.flag('ROSTER_FALLBACK'),
+    allowedCountryCodes: reader.countryCodes('ALLOWED_COUNTRY_CODES'),
+    sms: {
+      accountSid: stringValue(env, 'ACCOUNT_SID'),
+      authToken: stringValue(env, 'AUTH_TOKEN'),
+      from: reader.phones('SMS_FROM')[0],
+      apiUrl: reader.baseUrl('TWILIO_API_URL', 'TWILIO_API_HOST', 'https://api.twilio.com') ?? 'https://api.twilio.com',
+    },
     staticRosterAsset: reader.text('STATIC_ROSTER_ASSET', '/roster.json'),
     messagesAsset: reader.text('MESSAGES_ASSET', '/messages.json'),
   };
@@ -94,7 +124,7 @@ function chooseProvider(env: Env, problems: ConfigProblem[]): ProviderName {
  * TEAM_1, TEAM_2, … in numeric order, each with its ESC_POL_n. The reference also accepted
  * TEAM1 / ESC_POL1, so both spellings count.
  */
-function readTeams(env: Env): Team[] {
+function readTeams(env: Env, reader: EnvReader): Team[] {
   const numbered: Array<{ n: number; team: Team }> = [];
   for (const [key, value] of Object.entries(env)) {
     const match = /^TEAM_?(\d+)$/i.exec(key);
@@ -103,7 +133,11 @@ function readTeams(env: Env): Team[] {
     if (!match || !name) continue;
     const n = Number(match[1]);
     const policy = stringValue(env, `ESC_POL_${n}`) ?? stringValue(env, `ESC_POL${n}`);
-    numbered.push({ n, team: policy ? { name, policy } : { name } });
+    const fallbackPhones = reader.phones(`FALLBACK_PHONES_${n}`);
+    numbered.push({
+      n,
+      team: { name, ...(policy ? { policy } : {}), ...(fallbackPhones.length > 0 ? { fallbackPhones } : {}) },
+    });
   }
   return numbered.sort((a, b) => a.n - b.n).map(({ team }) => team);
 }
@@ -177,6 +211,35 @@ class EnvReader {
     if ((choices as readonly string[]).includes(value)) return convert(value as C[number]);
     this.complain(name, `must be one of ${choices.join(', ')}; got "${this.env[name]}". Using ${fallback}.`);
     return convert(fallback);
+  }
+
+  /** A comma-separated list of phone numbers, each turned into E.164; a bad one is left out. */
+  phones(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    return value.split(/[,;]/).flatMap((entry) => {
+      if (entry.trim() === '') return [];
+      const phone = toE164(entry);
+      if (!phone)
+        this.complain(
+          name,
+          `has "${entry.trim()}", which is not a phone number (use E.164, such as +15555550100). Left out.`,
+        );
+      return phone ? [phone] : [];
+    });
+  }
+
+  /** Country calling codes such as "1, 44"; with or without "+". */
+  countryCodes(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    return value.split(/[,;\s]+/).flatMap((entry) => {
+      const code = entry.replace(/^\+/, '');
+      if (code === '') return [];
+      if (/^[1-9][0-9]{0,3}$/.test(code)) return [code];
+      this.complain(name, `has "${entry}", which is not a country calling code (such as 1 or 44). Left out.`);
+      return [];
+    });
   }
 
   /** A full base URL variable, or the reference's bare host variable, or the default. */

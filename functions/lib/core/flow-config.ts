@@ -12,6 +12,8 @@ export interface FlowConfig {
   ringTimeoutSeconds: number;
   voicemailMaxSeconds: number;
   callerIdMode: 'support' | 'caller';
+  /** Country calling codes responders may be dialled in; empty allows every country. */
+  allowedCountryCodes: string[];
   messages: Messages;
 }
 

@@ -4,19 +4,34 @@ import { spokenPhoneNumber } from './messages';
 import { say } from './say';
 import type { AttemptOutcome, OnCallLookup } from './types';
 import { reply, type Reply, type Verb } from './verbs';
+import { checkDestinations, fallbackChain } from './destinations';
 import { enterVoicemail, teamOf } from './voicemail';
 
-/** The on-call lookup finished: ring the first responder, or explain and take a message. */
+/**
+ * The on-call lookup finished: ring the first responder, or explain and take a message. When
+ * the provider failed or names nobody, the team's fallback numbers are rung instead.
+ */
 export function connectToChain(config: FlowConfig, state: CallState, prelude: string[], lookup: OnCallLookup): Reply {
-  if (!lookup.ok) return enterVoicemail(config, state, 'lookup-failed', prelude);
-  if (lookup.chain.length === 0) return enterVoicemail(config, state, 'nobody-on-call', prelude);
-  const ringing: CallState = { ...state, stage: 'forwarding', chain: lookup.chain, current: 0 };
-  const team = teamOf(config, ringing);
-  const connecting = say(config, 'connecting', { responder: lookup.chain[0].name, team: team.name });
-  return reply([
-    ...[...prelude, connecting].map((text) => ({ verb: 'say', text }) as const),
-    dialCurrent(config, ringing),
-  ]);
+  const team = teamOf(config, state);
+  const named = lookup.ok ? lookup.chain : [];
+  const candidates = named.length > 0 ? named : fallbackChain(team);
+  const { allowed, refusals } = checkDestinations(candidates, config.allowedCountryCodes);
+  if (allowed.length === 0) {
+    const reason = lookup.ok ? 'nobody-on-call' : 'lookup-failed';
+    return withNotes(enterVoicemail(config, state, reason, prelude), refusals);
+  }
+  const ringing: CallState = { ...state, stage: 'forwarding', chain: allowed, current: 0 };
+  const connecting = say(config, 'connecting', { responder: allowed[0].name, team: team.name });
+  const notes =
+    named.length === 0 ? [...refusals, 'ringing the fallback numbers: the provider named nobody'] : refusals;
+  return withNotes(
+    reply([...[...prelude, connecting].map((text) => ({ verb: 'say', text }) as const), dialCurrent(config, ringing)]),
+    notes,
+  );
+}
+
+function withNotes(answer: Reply, notes: string[]): Reply {
+  return notes.length > 0 ? { ...answer, notes: [...(answer.notes ?? []), ...notes] } : answer;
 }
 
 function dialCurrent(config: FlowConfig, state: CallState): Verb {

@@ -6,6 +6,8 @@ export interface Team {
   name: string;
   /** Escalation policy (Splunk On-Call) or schedule (Opsgenie) to use; the first one when absent. */
   policy?: string;
+  /** Rung in order when the provider cannot say who is on call. */
+  fallbackPhones?: string[];
 }
 
 /** One person in an on-call chain, in the order they are tried. */

@@ -39,6 +39,8 @@ export interface Reply {
   kind: 'reply';
   verbs: Verb[];
   incidents: IncidentEvent[];
+  /** Decisions worth a log line (a skipped number, a fallback used); the shell logs them. */
+  notes?: string[];
 }
 
 /** The flow needs to know who is on call for `team` before it can answer. */

@@ -32,7 +32,12 @@ export async function requestJson(
     throw new ProviderError(`${what} failed: ${reason}`, true);
   }
   const { status } = response;
-  if (status === 429 || status >= 500) {
+  if (status === 429) {
+    const retryAfterMs = retryAfterFrom(response.headers);
+    const wait = retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : '';
+    throw new ProviderError(`${what} was rate limited: HTTP 429${wait}`, true, retryAfterMs);
+  }
+  if (status >= 500) {
     throw new ProviderError(`${what} failed: HTTP ${status}`, true);
   }
   if (typeof response.data === 'string' && response.data.trim() !== '') {
@@ -48,4 +53,22 @@ function describeNetworkError(error: unknown): string {
     return error.code ?? error.message;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads how long a rate-limited provider wants us to wait: Retry-After (seconds or an HTTP
+ * date) or PagerDuty's ratelimit-reset (seconds), whichever is present.
+ */
+export function retryAfterFrom(headers: unknown, now = Date.now()): number | undefined {
+  const read = (name: string): string | undefined => {
+    if (typeof headers !== 'object' || headers === null) return undefined;
+    const value: unknown = (headers as Record<string, unknown>)[name];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  };
+  const value = read('retry-after') ?? read('ratelimit-reset') ?? read('x-ratelimit-reset');
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -20,6 +20,8 @@ export class ProviderError extends Error {
     message: string,
     /** Worth trying again: a timeout, a 429 or a 5xx, not a 4xx. */
     readonly retryable = false,
+    /** How long the provider asked us to wait before trying again (429 Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ProviderError';

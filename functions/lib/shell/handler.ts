@@ -57,7 +57,7 @@ export function createCallFlowHandler(spec: EndpointSpec): Handler {
     const started = Date.now();
     let xml: string;
     try {
-      xml = await handle(spec, context, event, log);
+      xml = await handle(spec, context, event, started, log);
     } catch (error) {
       log.error('Unexpected failure; answering with the safe path', { error: describeError(error) });
       xml = safeFallback(spec, context, event, log);
@@ -67,7 +67,13 @@ export function createCallFlowHandler(spec: EndpointSpec): Handler {
   };
 }
 
-async function handle(spec: EndpointSpec, context: Context<Env>, event: TwilioEvent, log: Logger): Promise<string> {
+async function handle(
+  spec: EndpointSpec,
+  context: Context<Env>,
+  event: TwilioEvent,
+  started: number,
+  log: Logger,
+): Promise<string> {
   const secret = context.STATE_SECRET || context.AUTH_TOKEN;
   if (
     !secret ||
@@ -92,7 +98,7 @@ async function handle(spec: EndpointSpec, context: Context<Env>, event: TwilioEv
   const opened = openRequestState(spec, event, secret);
   if (!opened.ok) {
     log.warn('Refused the call state; nothing is dialled', { problem: opened.problem });
-    return render(await perform(stateRejected(spec, setup, event), setup, log));
+    return render(await perform(stateRejected(spec, setup, event), setup, event, started, log));
   }
 
   const request: CallFlowRequest = {
@@ -102,7 +108,7 @@ async function handle(spec: EndpointSpec, context: Context<Env>, event: TwilioEv
     state: opened.state,
     param: (name) => stringParam(event, name),
   };
-  return render(await perform(spec.decide(request), setup, log));
+  return render(await perform(spec.decide(request), setup, event, started, log));
 }
 
 type OpenedRequestState = { ok: true; state: CallState } | { ok: false; problem: string };
@@ -123,16 +129,27 @@ function openRequestState(spec: EndpointSpec, event: TwilioEvent, secret: string
   return opened;
 }
 
-/** Runs the I/O a step asks for: the on-call lookup, then the incident messages. */
-async function perform(step: Step, setup: CallSetup, log: Logger): Promise<Reply> {
+/**
+ * Runs the I/O a step asks for (the on-call lookup, then the incident messages) within the
+ * webhook's budget, so Twilio always gets its answer in time.
+ */
+async function perform(step: Step, setup: CallSetup, event: TwilioEvent, started: number, log: Logger): Promise<Reply> {
+  const deadline = started + setup.config.webhookBudgetMs;
   let answer: Reply;
   if (step.kind === 'need-on-call') {
-    const lookup: OnCallLookup = await lookUpOnCall(setup, step.team, log);
+    const lookup: OnCallLookup = await lookUpOnCall(setup, step.team, deadline, log);
     answer = connectToChain(setup.flow, step.state, step.prelude, lookup);
   } else {
     answer = step;
   }
-  await deliverIncidents(setup.provider, answer.incidents, setup.config.lookupTimeoutMs + 500, log);
+  for (const note of answer.notes ?? []) log.warn(note);
+  await deliverIncidents(answer.incidents, {
+    provider: setup.provider,
+    deadline,
+    sms: setup.config.sms,
+    supportNumber: stringParam(event, 'To'),
+    log,
+  });
   return answer;
 }
 

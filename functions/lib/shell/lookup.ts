@@ -1,15 +1,24 @@
-import type { OnCallLookup, Team } from '../core/types';
+import type { OnCallLookup, Responder, Team } from '../core/types';
+import { ProviderError } from '../providers/provider';
 import { withDeadline } from './deadline';
 import { describeError, type Logger } from './log';
 import type { CallSetup } from './setup';
 
-/** Asks the provider who is on call, within the lookup budget; a failure is an answer, not an exception. */
-export async function lookUpOnCall(setup: CallSetup, team: Team, log: Logger): Promise<OnCallLookup> {
+/** Kept back from the webhook's budget for rendering and the roster fallback. */
+const RESERVE_MS = 300;
+/** A retry needs at least this long to be worth starting. */
+const MIN_RETRY_MS = 300;
+
+/**
+ * Asks the provider who is on call, within the lookup budget and the webhook's deadline.
+ * When it fails and ROSTER_FALLBACK is on, the static roster answers instead. A failure is an
+ * answer (the flow then rings fallback numbers or takes a voicemail), never an exception.
+ */
+export async function lookUpOnCall(setup: CallSetup, team: Team, deadline: number, log: Logger): Promise<OnCallLookup> {
   const started = Date.now();
+  const budget = Math.max(Math.min(setup.config.lookupTimeoutMs, deadline - started - RESERVE_MS), 100);
   try {
-    const chain = await withDeadline(setup.config.lookupTimeoutMs, `on-call lookup for ${team.name}`, (signal) =>
-      setup.provider.lookUpOnCallChain(team, signal),
-    );
+    const chain = await lookUpHonouringRateLimit(setup, team, started + budget, log);
     log.info('On-call chain found', {
       provider: setup.provider.name,
       team: team.name,
@@ -19,12 +28,49 @@ export async function lookUpOnCall(setup: CallSetup, team: Team, log: Logger): P
     return { ok: true, chain };
   } catch (error) {
     const problem = describeError(error);
-    log.error('On-call lookup failed; the caller goes to voicemail', {
+    log.error('On-call lookup failed', {
       provider: setup.provider.name,
       team: team.name,
       problem,
       ms: Date.now() - started,
     });
-    return { ok: false, problem };
+    return (await lookUpInRoster(setup, team, log)) ?? { ok: false, problem };
+  }
+}
+
+/** One retry after a 429, when the wait the provider asks for still fits in the budget. */
+async function lookUpHonouringRateLimit(
+  setup: CallSetup,
+  team: Team,
+  until: number,
+  log: Logger,
+): Promise<Responder[]> {
+  const attempt = (): Promise<Responder[]> =>
+    withDeadline(Math.max(until - Date.now(), 1), `on-call lookup for ${team.name}`, (signal) =>
+      setup.provider.lookUpOnCallChain(team, signal),
+    );
+  try {
+    return await attempt();
+  } catch (error) {
+    const wait = error instanceof ProviderError ? error.retryAfterMs : undefined;
+    if (wait === undefined || Date.now() + wait + MIN_RETRY_MS > until) throw error;
+    log.warn('Provider rate limit: retrying after the wait it asked for', { team: team.name, waitMs: wait });
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    return attempt();
+  }
+}
+
+async function lookUpInRoster(setup: CallSetup, team: Team, log: Logger): Promise<OnCallLookup | undefined> {
+  if (!setup.rosterFallback) return undefined;
+  try {
+    const chain = await setup.rosterFallback.lookUpOnCallChain(team, new AbortController().signal);
+    log.warn('Using the static roster as fallback (ROSTER_FALLBACK)', {
+      team: team.name,
+      responders: chain.map((r) => r.name),
+    });
+    return { ok: true, chain };
+  } catch (error) {
+    log.error('The roster fallback failed too', { team: team.name, problem: describeError(error) });
+    return undefined;
   }
 }

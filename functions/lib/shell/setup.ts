@@ -15,6 +15,8 @@ export interface CallSetup {
   config: Config;
   flow: FlowConfig;
   provider: OnCallProvider;
+  /** The static roster, asked when the provider fails and ROSTER_FALLBACK is on. */
+  rosterFallback?: OnCallProvider;
 }
 
 /** A provider that cannot work (bad config, unreadable roster): every lookup fails, so calls go to voicemail. */
@@ -45,12 +47,23 @@ export async function prepareCall(env: Env, log: Logger, needTeams: boolean): Pr
   const provider = createProvider(config, log);
   const messages = loadMessages(config.messagesAsset, log);
   const teams = config.teams.length > 0 || !needTeams ? config.teams : await discoverTeams(provider, config, log);
-  return { config, flow: flowConfigOf(config, teams, messages), provider };
+  const rosterFallback = config.rosterFallback && config.provider !== 'static' ? createRoster(config, log) : undefined;
+  return {
+    config,
+    flow: flowConfigOf(config, teams, messages),
+    provider,
+    ...(rosterFallback ? { rosterFallback } : {}),
+  };
 }
 
 export function flowConfigOf(config: Config, teams: Team[], messages: Messages): FlowConfig {
+  const withFallbacks = (teams.length > 0 ? teams : [FALLBACK_TEAM]).map((team) =>
+    team.fallbackPhones || config.fallbackPhones.length === 0
+      ? team
+      : { ...team, fallbackPhones: config.fallbackPhones },
+  );
   return {
-    teams: teams.length > 0 ? teams : [FALLBACK_TEAM],
+    teams: withFallbacks,
     menus: config.menus,
     noVoicemail: config.noVoicemail,
     noCall: config.noCall,
@@ -58,6 +71,7 @@ export function flowConfigOf(config: Config, teams: Team[], messages: Messages):
     ringTimeoutSeconds: config.ringTimeoutSeconds,
     voicemailMaxSeconds: config.voicemailMaxSeconds,
     callerIdMode: config.callerIdMode,
+    allowedCountryCodes: config.allowedCountryCodes,
     messages,
   };
 }
@@ -74,15 +88,20 @@ function createProvider(config: Config, log: Logger): OnCallProvider {
       ? new VictorOpsProvider(config.victorops)
       : new UnavailableProvider('Splunk On-Call is not configured (see the configuration errors above)');
   }
+  return (
+    createRoster(config, log) ?? new UnavailableProvider('the static roster cannot be read (see the errors above)')
+  );
+}
+
+function createRoster(config: Config, log: Logger): StaticRosterProvider | undefined {
   try {
     const roster = parseRoster(readJsonAsset(config.staticRosterAsset), config.staticRosterAsset);
     return new StaticRosterProvider(roster, (event) =>
       log.info('Incident (static roster: logged only)', { callSid: event.callSid, incident: event }),
     );
   } catch (error) {
-    const problem = `STATIC_ROSTER_ASSET: ${describeError(error)}`;
-    log.error(`Configuration: ${problem}`, { variable: 'STATIC_ROSTER_ASSET' });
-    return new UnavailableProvider(problem);
+    log.error(`Configuration: STATIC_ROSTER_ASSET: ${describeError(error)}`, { variable: 'STATIC_ROSTER_ASSET' });
+    return undefined;
   }
 }
 
