@@ -1,7 +1,12 @@
 // The deployments the end-to-end scenarios run against: each is one twilio-run with its own .env.
 
 export type ProfileName =
-  'static' | 'victorops' | 'victorops-two-menus' | 'victorops-no-voicemail' | 'victorops-no-call';
+  | 'static'
+  | 'victorops'
+  | 'victorops-two-menus'
+  | 'victorops-no-voicemail'
+  | 'victorops-no-call'
+  | 'victorops-fallbacks';
 
 export const AUTH_TOKEN = 'e2e0000000000000000000000000000a';
 
