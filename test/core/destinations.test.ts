@@ -1,4 +1,8 @@
+import { newCallState } from '../../functions/lib/core/call-state';
 import { checkDestinations, fallbackChain } from '../../functions/lib/core/destinations';
+import type { FlowConfig } from '../../functions/lib/core/flow-config';
+import { connectToChain, MAX_CHAIN_LENGTH } from '../../functions/lib/core/forwarding';
+import { defaultMessages } from '../../functions/lib/core/messages';
 
 const chain = [
   { name: 'alice', phone: '+15555550101' },
@@ -40,5 +44,29 @@ describe('fallbackChain', () => {
 
   test('is empty for a team without fallback numbers', () => {
     expect(fallbackChain({ name: 'Platform' })).toEqual([]);
+  });
+});
+
+describe('chain length', () => {
+  test('a call tries at most MAX_CHAIN_LENGTH responders, in order', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ name: `r${i}`, phone: `+1555555${1000 + i}` }));
+    const flow: FlowConfig = {
+      teams: [{ name: 'Platform' }],
+      menus: 0,
+      noVoicemail: false,
+      noCall: false,
+      speechInput: false,
+      ringTimeoutSeconds: 20,
+      voicemailMaxSeconds: 120,
+      callerIdMode: 'support',
+      allowedCountryCodes: [],
+      messages: { ...defaultMessages },
+    };
+    const state = { ...newCallState('CA1', '+15555550150', '+15555550100'), team: { name: 'Platform' } };
+    const reply = connectToChain(flow, state, [], { ok: true, chain: many });
+    const dial = reply.verbs.find((v) => v.verb === 'dial');
+    expect(dial?.verb === 'dial' && dial.action.state.chain.map((r) => r.name)).toEqual(
+      many.slice(0, MAX_CHAIN_LENGTH).map((r) => r.name),
+    );
   });
 });

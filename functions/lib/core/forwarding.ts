@@ -20,7 +20,9 @@ export function connectToChain(config: FlowConfig, state: CallState, prelude: st
     const reason = lookup.ok ? 'nobody-on-call' : 'lookup-failed';
     return withNotes(enterVoicemail(config, state, reason, prelude), refusals);
   }
-  const ringing: CallState = { ...state, stage: 'forwarding', chain: allowed, current: 0 };
+  // Past a handful of people the caller has waited minutes; a message serves them better, and
+  // the sealed state stays far below Twilio's URL limit.
+  const ringing: CallState = { ...state, stage: 'forwarding', chain: allowed.slice(0, MAX_CHAIN_LENGTH), current: 0 };
   const connecting = say(config, 'connecting', { responder: allowed[0].name, team: team.name });
   const notes =
     named.length === 0 ? [...refusals, 'ringing the fallback numbers: the provider named nobody'] : refusals;
@@ -29,6 +31,9 @@ export function connectToChain(config: FlowConfig, state: CallState, prelude: st
     notes,
   );
 }
+
+/** The most responders one call tries before voicemail. */
+export const MAX_CHAIN_LENGTH = 8;
 
 function withNotes(answer: Reply, notes: string[]): Reply {
   return notes.length > 0 ? { ...answer, notes: [...(answer.notes ?? []), ...notes] } : answer;
