@@ -14,9 +14,17 @@ function words(text: string): string[] {
  */
 export function matchSpokenChoice(speech: string, labels: string[]): number | undefined {
   const heard = words(speech);
-  const byLabel = labels
+  const matching = labels
     .map((label, i) => ({ i, labelWords: words(label) }))
-    .filter(({ labelWords }) => labelWords.length > 0 && labelWords.every((w) => heard.includes(w)))
+    .filter(({ labelWords }) => labelWords.length > 0 && labelWords.every((w) => heard.includes(w)));
+  // "Database Replicas" also contains every word of "Database": the longer name is the one meant.
+  const byLabel = matching
+    .filter(
+      (a) =>
+        !matching.some(
+          (b) => b.labelWords.length > a.labelWords.length && a.labelWords.every((w) => b.labelWords.includes(w)),
+        ),
+    )
     .map(({ i }) => i + 1);
   if (byLabel.length === 1) return byLabel[0];
   if (byLabel.length > 1) return undefined;

@@ -1,0 +1,143 @@
+// Shared builders and narrowing helpers for the tests of the pure call flow.
+import type { CallState } from '../../functions/lib/core/call-state';
+import type { FlowConfig } from '../../functions/lib/core/flow-config';
+import type { IncidentEvent } from '../../functions/lib/core/incidents';
+import { defaultMessages, fillTemplate, type MessageKey } from '../../functions/lib/core/messages';
+import type { Responder, Team } from '../../functions/lib/core/types';
+import type { NeedOnCall, Reply, Step, Verb } from '../../functions/lib/core/verbs';
+
+export const PLATFORM: Team = { name: 'Platform', policy: 'platform-policy' };
+export const DATABASE: Team = { name: 'Database' };
+export const PAYMENTS: Team = { name: 'Payments', policy: 'payments-policy' };
+export const TEAMS: Team[] = [PLATFORM, DATABASE, PAYMENTS];
+
+export const CALL_SID = 'CA00000000000000000000000000000001';
+export const CALLER = '+15555550199';
+export const SUPPORT_NUMBER = '+15555550100';
+
+export const ALICE: Responder = { name: 'alice', phone: '+15555550101' };
+export const BOB: Responder = { name: 'bob', phone: '+15555550102' };
+export const CAROL: Responder = { name: 'carol', phone: '+447700900103' };
+
+export function flowConfig(overrides: Partial<FlowConfig> = {}): FlowConfig {
+  return {
+    teams: TEAMS,
+    menus: 0,
+    noVoicemail: false,
+    noCall: false,
+    speechInput: true,
+    ringTimeoutSeconds: 25,
+    voicemailMaxSeconds: 90,
+    callerIdMode: 'support',
+    allowedCountryCodes: [],
+    messages: { ...defaultMessages },
+    ...overrides,
+  };
+}
+
+export function callState(overrides: Partial<CallState> = {}): CallState {
+  return {
+    callSid: CALL_SID,
+    caller: CALLER,
+    supportNumber: SUPPORT_NUMBER,
+    stage: 'main-menu',
+    intent: 'talk',
+    misses: 0,
+    chain: [],
+    current: 0,
+    attempts: [],
+    ...overrides,
+  };
+}
+
+/** A call being forwarded to `chain` for `team`, ringing `chain[current]`. */
+export function forwardingState(overrides: Partial<CallState> = {}): CallState {
+  return callState({ stage: 'forwarding', team: PLATFORM, chain: [ALICE, BOB, CAROL], current: 0, ...overrides });
+}
+
+/** The default sentence `key`, filled as the flow fills it. */
+export function sentence(key: MessageKey, values: Record<string, string | number> = {}): string {
+  return fillTemplate(defaultMessages[key], values);
+}
+
+export function asReply(step: Step): Reply {
+  if (step.kind !== 'reply') throw new Error(`expected a reply, got ${step.kind}`);
+  return step;
+}
+
+export function asNeedOnCall(step: Step): NeedOnCall {
+  if (step.kind !== 'need-on-call') throw new Error(`expected need-on-call, got ${step.kind}`);
+  return step;
+}
+
+export type VerbOf<K extends Verb['verb']> = Extract<Verb, { verb: K }>;
+
+export function verbKinds(step: Step): Verb['verb'][] {
+  return asReply(step).verbs.map((v) => v.verb);
+}
+
+/** The one verb of this kind in the reply (fails when there is none or several). */
+export function onlyVerb<K extends Verb['verb']>(step: Step, kind: K): VerbOf<K> {
+  const found = asReply(step).verbs.filter((v): v is VerbOf<K> => v.verb === kind);
+  if (found.length !== 1) throw new Error(`expected exactly one ${kind}, found ${found.length}`);
+  return found[0];
+}
+
+export function verbAt<K extends Verb['verb']>(step: Step, index: number, kind: K): VerbOf<K> {
+  const verb = asReply(step).verbs[index];
+  if (!verb || verb.verb !== kind) throw new Error(`expected ${kind} at ${index}, got ${verb?.verb ?? 'nothing'}`);
+  return verb as VerbOf<K>;
+}
+
+/** Every sentence of the reply's Say verbs, in order (Gather prompts excluded). */
+export function said(step: Step): string[] {
+  return asReply(step).verbs.flatMap((v) => (v.verb === 'say' ? [v.text] : []));
+}
+
+export function onlyIncident<K extends IncidentEvent['kind']>(
+  step: Step,
+  kind: K,
+): Extract<IncidentEvent, { kind: K }> {
+  const incidents = asReply(step).incidents;
+  expect(incidents).toHaveLength(1);
+  const [incident] = incidents;
+  if (incident.kind !== kind) throw new Error(`expected a ${kind} incident, got ${incident.kind}`);
+  return incident as Extract<IncidentEvent, { kind: K }>;
+}
+
+/** Asserts a menu reply: a Gather back to /menu, then a Redirect to the same place. */
+export function expectMenu(step: Step): VerbOf<'gather'> {
+  expect(verbKinds(step)).toEqual(['gather', 'redirect']);
+  const gather = verbAt(step, 0, 'gather');
+  const redirect = verbAt(step, 1, 'redirect');
+  expect(gather.action.endpoint).toBe('menu');
+  expect(redirect.to).toEqual(gather.action);
+  return gather;
+}
+
+/** Asserts a voicemail reply: Says, Record to /recorded (+ /transcribed), Redirect to /recorded. */
+export function expectRecording(step: Step): { record: VerbOf<'record'>; state: CallState; sentences: string[] } {
+  const kinds = verbKinds(step);
+  expect(kinds.slice(-2)).toEqual(['record', 'redirect']);
+  expect(kinds.slice(0, -2).every((k) => k === 'say')).toBe(true);
+  const record = verbAt(step, kinds.length - 2, 'record');
+  const redirect = verbAt(step, kinds.length - 1, 'redirect');
+  expect(record.action.endpoint).toBe('recorded');
+  expect(record.transcribeCallback).toEqual({ endpoint: 'transcribed', state: record.action.state });
+  expect(redirect.to).toEqual(record.action);
+  expect(asReply(step).incidents).toEqual([]);
+  return { record, state: record.action.state, sentences: said(step) };
+}
+
+/** Asserts a NO_VOICEMAIL reply: a call-back Gather, then a Redirect to /callback-request. */
+export function expectCallbackRequest(step: Step): { gather: VerbOf<'gather'>; state: CallState } {
+  expect(verbKinds(step)).toEqual(['gather', 'redirect']);
+  const gather = verbAt(step, 0, 'gather');
+  const redirect = verbAt(step, 1, 'redirect');
+  expect(gather.action.endpoint).toBe('callback-request');
+  expect(gather.finishOnKey).toBe('#');
+  expect(gather.numDigits).toBeUndefined();
+  expect(redirect.to).toEqual(gather.action);
+  expect(asReply(step).incidents).toEqual([]);
+  return { gather, state: gather.action.state };
+}

@@ -1,0 +1,249 @@
+import { CALLBACK_TIMEOUT_SECONDS } from '../../functions/lib/core/flow-config';
+import { opensIncident } from '../../functions/lib/core/incidents';
+import type { Attempt, VoicemailReason } from '../../functions/lib/core/types';
+import {
+  enterVoicemail,
+  onCallbackRequest,
+  onRecording,
+  onTranscription,
+  teamOf,
+} from '../../functions/lib/core/voicemail';
+import {
+  CALL_SID,
+  CALLER,
+  callState,
+  DATABASE,
+  expectCallbackRequest,
+  expectRecording,
+  flowConfig,
+  onlyIncident,
+  PLATFORM,
+  said,
+  sentence,
+  verbKinds,
+} from './builders';
+
+const config = flowConfig();
+const attempts: Attempt[] = [
+  { responder: 'alice', outcome: 'no-answer' },
+  { responder: 'bob', outcome: 'not-accepted' },
+];
+const RECORDING_URL = 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1';
+
+describe('teamOf', () => {
+  it('is the chosen team', () => {
+    expect(teamOf(config, callState({ team: DATABASE }))).toEqual(DATABASE);
+  });
+
+  it('is the first configured team when none was chosen, so no message is unrouted', () => {
+    expect(teamOf(config, callState())).toEqual(PLATFORM);
+  });
+});
+
+describe('enterVoicemail', () => {
+  it.each<[VoicemailReason, string[]]>([
+    ['caller-chose-message', []],
+    ['no-call-mode', []],
+    ['nobody-answered', ['We could not reach anyone on call for the Database team.']],
+    ['nobody-on-call', ['Nobody is on call for the Database team right now.']],
+    ['lookup-failed', ['We could not find out who is on call for the Database team.']],
+    ['state-rejected', ['Sorry, something went wrong with this call.']],
+  ])('%s: says the lead, the reason (%j) and the invitation, then records', (reason, explanation) => {
+    const step = enterVoicemail(config, callState({ team: DATABASE }), reason, ['Lead.']);
+    const { sentences, state } = expectRecording(step);
+    expect(sentences).toEqual([
+      'Lead.',
+      ...explanation,
+      'Please leave a message for the Database team after the tone, and press pound when you are done. The team will be alerted at once.',
+    ]);
+    expect(state.reason).toBe(reason);
+  });
+
+  it('records for the configured length, and the links carry the call on to /recorded and /transcribed', () => {
+    const before = callState({ stage: 'forwarding', team: DATABASE, attempts, current: 1 });
+    const { record, state } = expectRecording(
+      enterVoicemail(flowConfig({ voicemailMaxSeconds: 300 }), before, 'nobody-answered', []),
+    );
+    expect(record.maxLengthSeconds).toBe(300);
+    expect(state).toEqual({ ...before, stage: 'voicemail', reason: 'nobody-answered' });
+  });
+
+  it('routes the message to the first team when none was chosen', () => {
+    const { state, sentences } = expectRecording(enterVoicemail(config, callState(), 'state-rejected', []));
+    expect(state.team).toEqual(PLATFORM);
+    expect(sentences[1]).toBe(sentence('leaveMessage', { team: 'Platform' }));
+  });
+
+  describe('with NO_VOICEMAIL', () => {
+    const noVoicemail = flowConfig({ noVoicemail: true });
+
+    it.each<[VoicemailReason, string[]]>([
+      ['caller-chose-message', []],
+      ['no-call-mode', []],
+      ['nobody-answered', [sentence('reasonNobodyAnswered', { team: 'Database' })]],
+      ['nobody-on-call', [sentence('reasonNobodyOnCall', { team: 'Database' })]],
+      ['lookup-failed', [sentence('reasonLookupFailed', { team: 'Database' })]],
+      ['state-rejected', [sentence('reasonStateRejected')]],
+    ])('%s: asks for a call-back number (no Record)', (reason, explanation) => {
+      const step = enterVoicemail(noVoicemail, callState({ team: DATABASE, attempts }), reason, ['Lead.']);
+      const { gather, state } = expectCallbackRequest(step);
+      expect(gather.prompt).toEqual(['Lead.', ...explanation, sentence('callbackPrompt')]);
+      expect(gather.timeoutSeconds).toBe(CALLBACK_TIMEOUT_SECONDS);
+      expect(state).toMatchObject({ stage: 'callback', reason, team: DATABASE, attempts });
+      expect(verbKinds(step)).not.toContain('record');
+      expect(verbKinds(step)).not.toContain('say');
+    });
+  });
+});
+
+describe('onRecording', () => {
+  const atVoicemail = callState({ stage: 'voicemail', team: DATABASE, reason: 'nobody-answered', attempts });
+
+  it('a recording with sound opens a message-left incident, then thanks and hangs up', () => {
+    const step = onRecording(config, atVoicemail, { url: RECORDING_URL, seconds: 42 });
+    expect(verbKinds(step)).toEqual(['say', 'hangup']);
+    expect(said(step)).toEqual(['Thank you. Your message has been sent to the Database team. Goodbye.']);
+    expect(onlyIncident(step, 'message-left')).toEqual({
+      kind: 'message-left',
+      callSid: CALL_SID,
+      team: DATABASE,
+      caller: CALLER,
+      recordingUrl: RECORDING_URL,
+      recordingSeconds: 42,
+      reason: 'nobody-answered',
+      attempts,
+    });
+  });
+
+  it('defaults the reason to caller-chose-message and the team to the first one', () => {
+    const step = onRecording(config, callState({ stage: 'voicemail' }), { url: RECORDING_URL, seconds: 3 });
+    const incident = onlyIncident(step, 'message-left');
+    expect(incident.reason).toBe('caller-chose-message');
+    expect(incident.team).toEqual(PLATFORM);
+    expect(incident.attempts).toEqual([]);
+  });
+
+  it.each([
+    ['no recording URL', { seconds: 12 }],
+    ['an empty recording URL', { url: '', seconds: 12 }],
+    ['a zero-second recording', { url: RECORDING_URL, seconds: 0 }],
+    ['nothing at all', { seconds: 0 }],
+  ])('%s: a missed-call incident, then hangs up', (_label, recording) => {
+    const step = onRecording(config, atVoicemail, recording);
+    expect(verbKinds(step)).toEqual(['say', 'hangup']);
+    expect(said(step)).toEqual([
+      'We did not hear a message. The Database team has been told that you called. Goodbye.',
+    ]);
+    expect(onlyIncident(step, 'missed-call')).toEqual({
+      kind: 'missed-call',
+      callSid: CALL_SID,
+      team: DATABASE,
+      caller: CALLER,
+      reason: 'nobody-answered',
+      attempts,
+    });
+  });
+
+  it('either way the incident opens (it is never an update or a close)', () => {
+    for (const recording of [{ url: RECORDING_URL, seconds: 9 }, { seconds: 0 }]) {
+      const [incident] = onRecording(config, atVoicemail, recording).incidents;
+      expect(opensIncident(incident)).toBe(true);
+    }
+  });
+});
+
+describe('onTranscription', () => {
+  const atVoicemail = callState({ stage: 'voicemail', team: DATABASE });
+
+  it('a completed transcription adds its text to the incident', () => {
+    const step = onTranscription(config, atVoicemail, {
+      text: '  The database is on fire.  ',
+      completed: true,
+      recordingUrl: RECORDING_URL,
+    });
+    expect(step.verbs).toEqual([]);
+    expect(onlyIncident(step, 'transcript')).toEqual({
+      kind: 'transcript',
+      callSid: CALL_SID,
+      team: DATABASE,
+      caller: CALLER,
+      text: 'The database is on fire.',
+      recordingUrl: RECORDING_URL,
+    });
+  });
+
+  it.each([
+    ['failed', { text: 'garbled words', completed: false }],
+    ['failed without text', { text: '', completed: false }],
+    ['empty', { text: '', completed: true }],
+    ['blank', { text: ' \n ', completed: true }],
+  ])('a %s transcription still sends a transcript with empty text, never a close', (_label, t) => {
+    const step = onTranscription(config, atVoicemail, { ...t, recordingUrl: RECORDING_URL });
+    expect(step.verbs).toEqual([]);
+    const incident = onlyIncident(step, 'transcript');
+    expect(incident.text).toBe('');
+    expect(incident.recordingUrl).toBe(RECORDING_URL);
+    expect(opensIncident(incident)).toBe(false);
+  });
+
+  it('names the first team when the state has none', () => {
+    const step = onTranscription(config, callState(), { text: 'hi', completed: true, recordingUrl: RECORDING_URL });
+    expect(onlyIncident(step, 'transcript').team).toEqual(PLATFORM);
+  });
+});
+
+describe('onCallbackRequest', () => {
+  const noVoicemail = flowConfig({ noVoicemail: true });
+  const atCallback = callState({ stage: 'callback', team: DATABASE, reason: 'nobody-on-call', attempts });
+
+  it.each([
+    ['5551234', '5551234'],
+    ['15555550142', '15555550142'],
+    ['442079460958', '442079460958'],
+    ['123456789012345', '123456789012345'],
+    ['555-1234', '5551234'],
+  ])('%p entered: that number is the one to call back', (digits, callbackNumber) => {
+    const step = onCallbackRequest(noVoicemail, atCallback, digits);
+    expect(onlyIncident(step, 'callback-requested')).toEqual({
+      kind: 'callback-requested',
+      callSid: CALL_SID,
+      team: DATABASE,
+      caller: CALLER,
+      callbackNumber,
+      reason: 'nobody-on-call',
+      attempts,
+    });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['pound alone', ''],
+    ['six digits', '555123'],
+    ['sixteen digits', '1234567890123456'],
+    ['only symbols', '*#*'],
+  ])('%s entered: the caller own number', (_label, digits) => {
+    const step = onCallbackRequest(noVoicemail, atCallback, digits);
+    expect(onlyIncident(step, 'callback-requested').callbackNumber).toBe(CALLER);
+  });
+
+  it('confirms the number digit by digit, then hangs up', () => {
+    const step = onCallbackRequest(noVoicemail, atCallback, '5551234');
+    expect(verbKinds(step)).toEqual(['say', 'hangup']);
+    expect(said(step)).toEqual([
+      'Thank you. The Database team has been asked to call you back on 5 5 5 1 2 3 4. Goodbye.',
+    ]);
+  });
+
+  it('confirms the caller own number digit by digit when nothing was entered', () => {
+    expect(said(onCallbackRequest(noVoicemail, atCallback, undefined))).toEqual([
+      sentence('callbackConfirmed', { team: 'Database', number: '1 5 5 5 5 5 5 0 1 9 9' }),
+    ]);
+  });
+
+  it('defaults the reason to caller-chose-message and the team to the first one', () => {
+    const incident = onlyIncident(onCallbackRequest(noVoicemail, callState(), '5551234'), 'callback-requested');
+    expect(incident.reason).toBe('caller-chose-message');
+    expect(incident.team).toEqual(PLATFORM);
+    expect(opensIncident(incident)).toBe(true);
+  });
+});
