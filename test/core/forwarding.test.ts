@@ -130,9 +130,9 @@ describe('connectToChain', () => {
     const fallbackState = beforeLookup({ team: withFallback });
 
     it.each([
-      ['the lookup failed', failed],
-      ['the provider named nobody', found()],
-    ])('are rung in order when %s', (_label, lookup) => {
+      ['the lookup failed', failed, 'ringing the fallback numbers: the on-call lookup failed'],
+      ['the provider named nobody', found(), 'ringing the fallback numbers: nobody the provider named can be dialled'],
+    ])('are rung in order when %s', (_label, lookup, note) => {
       const step = connectToChain(config, fallbackState, [], lookup);
       const dial = dialOf(step);
       expect(dial.phone).toBe('+15555550177');
@@ -143,7 +143,18 @@ describe('connectToChain', () => {
       expect(said(step)).toEqual([
         sentence('connecting', { responder: 'the Database fallback line 1', team: 'Database' }),
       ]);
-      expect(step.notes).toEqual(['ringing the fallback numbers: the provider named nobody']);
+      expect(step.notes).toEqual([note]);
+    });
+
+    it('are rung when ALLOWED_COUNTRY_CODES refuses everyone the provider named', () => {
+      const guarded = { ...config, allowedCountryCodes: ['1'] };
+      const abroad = { name: 'bruno', phone: '+442071838750' };
+      const step = connectToChain(guarded, fallbackState, [], found(abroad));
+      expect(dialOf(step).phone).toBe('+15555550177');
+      expect(step.notes).toEqual([
+        'bruno skipped: the number is outside ALLOWED_COUNTRY_CODES',
+        'ringing the fallback numbers: nobody the provider named can be dialled',
+      ]);
     });
 
     it('are not used when the provider names someone', () => {

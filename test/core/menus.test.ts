@@ -224,6 +224,14 @@ describe('onMenuInput: the main menu', () => {
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent, misses: 0 });
   });
 
+  it('with NO_VOICEMAIL, "call back" picks option 2 and the hints say so', () => {
+    const noVoicemail = flowConfig({ menus: 2, noVoicemail: true });
+    const first = expectMenu(answerCall(noVoicemail, CALL));
+    expect(first.speechHints).toEqual(['on-call engineer', 'call back']);
+    const gather = expectMenu(onMenuInput(noVoicemail, atMainMenu(), { speech: 'please call me back' }));
+    expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent: 'message' });
+  });
+
   it.each(['engineer or message', 'one or two', 'three', 'hello'])(
     'speech %p matches no single option and counts as a miss',
     (speech) => {

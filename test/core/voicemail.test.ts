@@ -202,6 +202,8 @@ describe('onCallbackRequest', () => {
     ['442079460958', '442079460958'],
     ['123456789012345', '123456789012345'],
     ['555-1234', '5551234'],
+    // Ten digits from a North American caller: a North American number, ready to dial.
+    ['5555550177', '+15555550177'],
   ])('%p entered: that number is the one to call back', (digits, callbackNumber) => {
     const step = onCallbackRequest(noVoicemail, atCallback, digits);
     expect(onlyIncident(step, 'callback-requested')).toEqual({
@@ -224,6 +226,13 @@ describe('onCallbackRequest', () => {
   ])('%s entered: the caller own number', (_label, digits) => {
     const step = onCallbackRequest(noVoicemail, atCallback, digits);
     expect(onlyIncident(step, 'callback-requested').callbackNumber).toBe(CALLER);
+  });
+
+  it('keeps ten keyed digits as keyed when the caller is not North American', () => {
+    const fromLondon = callState({ stage: 'callback', team: DATABASE, caller: '+442071838750' });
+    expect(
+      onlyIncident(onCallbackRequest(noVoicemail, fromLondon, '2071838751'), 'callback-requested').callbackNumber,
+    ).toBe('2071838751');
   });
 
   it('confirms the number digit by digit, then hangs up', () => {

@@ -13,19 +13,21 @@ import { enterVoicemail, teamOf } from './voicemail';
  */
 export function connectToChain(config: FlowConfig, state: CallState, prelude: string[], lookup: OnCallLookup): Reply {
   const team = teamOf(config, state);
-  const named = lookup.ok ? lookup.chain : [];
-  const candidates = named.length > 0 ? named : fallbackChain(team);
-  const { allowed, refusals } = checkDestinations(candidates, config.allowedCountryCodes);
-  if (allowed.length === 0) {
+  const named = checkDestinations(lookup.ok ? lookup.chain : [], config.allowedCountryCodes);
+  const fallback = checkDestinations(fallbackChain(team), config.allowedCountryCodes);
+  const useFallback = named.allowed.length === 0;
+  const chain = useFallback ? fallback.allowed : named.allowed;
+  const refusals = useFallback ? [...named.refusals, ...fallback.refusals] : named.refusals;
+  if (chain.length === 0) {
     const reason = lookup.ok ? 'nobody-on-call' : 'lookup-failed';
     return withNotes(enterVoicemail(config, state, reason, prelude), refusals);
   }
   // Past a handful of people the caller has waited minutes; a message serves them better, and
   // the sealed state stays far below Twilio's URL limit.
-  const ringing: CallState = { ...state, stage: 'forwarding', chain: allowed.slice(0, MAX_CHAIN_LENGTH), current: 0 };
-  const connecting = say(config, 'connecting', { responder: allowed[0].name, team: team.name });
-  const notes =
-    named.length === 0 ? [...refusals, 'ringing the fallback numbers: the provider named nobody'] : refusals;
+  const ringing: CallState = { ...state, stage: 'forwarding', chain: chain.slice(0, MAX_CHAIN_LENGTH), current: 0 };
+  const connecting = say(config, 'connecting', { responder: chain[0].name, team: team.name });
+  const why = lookup.ok ? 'nobody the provider named can be dialled' : 'the on-call lookup failed';
+  const notes = useFallback ? [...refusals, `ringing the fallback numbers: ${why}`] : refusals;
   return withNotes(
     reply([...[...prelude, connecting].map((text) => ({ verb: 'say', text }) as const), dialCurrent(config, ringing)]),
     notes,
@@ -98,14 +100,14 @@ export interface DialResult {
   callerGone: boolean;
 }
 
-const UNBRIDGED_OUTCOME: Record<string, AttemptOutcome> = {
-  busy: 'busy',
-  failed: 'failed',
-  'no-answer': 'no-answer',
-  canceled: 'no-answer',
-  completed: 'not-accepted',
-  answered: 'not-accepted',
-};
+const UNBRIDGED_OUTCOME = new Map<string, AttemptOutcome>([
+  ['busy', 'busy'],
+  ['failed', 'failed'],
+  ['no-answer', 'no-answer'],
+  ['canceled', 'no-answer'],
+  ['completed', 'not-accepted'],
+  ['answered', 'not-accepted'],
+]);
 
 /** One forwarding attempt ended: close out an answered call, or try the next responder. */
 export function onDialResult(config: FlowConfig, state: CallState, result: DialResult): Reply {
@@ -142,7 +144,7 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
     );
   }
 
-  const outcome = UNBRIDGED_OUTCOME[result.status] ?? 'no-answer';
+  const outcome = UNBRIDGED_OUTCOME.get(result.status) ?? 'no-answer';
   const tried: CallState = { ...state, attempts: [...state.attempts, { responder: responder.name, outcome }] };
   const nextIndex = state.current + 1;
   const next = state.chain[nextIndex];

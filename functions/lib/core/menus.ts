@@ -52,7 +52,9 @@ export function onMenuInput(config: FlowConfig, state: CallState, input: MenuInp
 type Choice = number | 'repeat' | undefined;
 
 /** Words that pick option 1 and 2 of the main menu when spoken. */
-const MAIN_MENU_WORDS = ['engineer', 'message'];
+function mainMenuWords(config: FlowConfig): string[] {
+  return ['engineer', config.noVoicemail ? 'call back' : 'message'];
+}
 
 function readChoice(config: FlowConfig, state: CallState, input: MenuInput): Choice {
   const optionCount = state.stage === 'main-menu' ? 2 : config.teams.length;
@@ -65,7 +67,7 @@ function readChoice(config: FlowConfig, state: CallState, input: MenuInput): Cho
   }
   const speech = input.speech?.trim();
   if (speech) {
-    const labels = state.stage === 'main-menu' ? MAIN_MENU_WORDS : config.teams.map((t) => t.name);
+    const labels = state.stage === 'main-menu' ? mainMenuWords(config) : config.teams.map((t) => t.name);
     return matchSpokenChoice(speech, labels);
   }
   return undefined;
@@ -92,7 +94,7 @@ function mainMenu(config: FlowConfig, state: CallState, lead: string[]): Step {
     config,
     menuState,
     [...lead, options, say(config, 'repeatHint')],
-    ['on-call engineer', 'leave a message'],
+    ['on-call engineer', config.noVoicemail ? 'call back' : 'leave a message'],
   );
 }
 

@@ -12,7 +12,7 @@ export interface Team {
 
 /** One person in an on-call chain, in the order they are tried. */
 export interface Responder {
-  /** Provider username or display name: spoken to nobody, used in logs and incidents. */
+  /** Provider username or display name: the caller hears it ("Connecting you to …"), and logs and incidents name it. */
   name: string;
   /** E.164 phone number. */
   phone: string;

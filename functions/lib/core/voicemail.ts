@@ -115,8 +115,7 @@ export function onTranscription(config: FlowConfig, state: CallState, transcript
 /** With NO_VOICEMAIL: the caller keyed a call-back number, or nothing (then their own number). */
 export function onCallbackRequest(config: FlowConfig, state: CallState, digits: string | undefined): Reply {
   const team = teamOf(config, state);
-  const entered = (digits ?? '').replace(/[^0-9]/g, '');
-  const callbackNumber = entered.length >= 7 && entered.length <= 15 ? entered : state.caller;
+  const callbackNumber = callbackNumberFrom(digits, state.caller);
   const incident: IncidentEvent = {
     kind: 'callback-requested',
     callSid: state.callSid,
@@ -128,4 +127,16 @@ export function onCallbackRequest(config: FlowConfig, state: CallState, digits: 
   };
   const confirmation = say(config, 'callbackConfirmed', { team: team.name, number: spokenPhoneNumber(callbackNumber) });
   return reply([{ verb: 'say', text: confirmation }, { verb: 'hangup' }], [incident]);
+}
+
+/**
+ * What the caller keyed, as a number someone can dial back: ten digits from a North American
+ * caller are a North American number; other lengths stay as keyed, since the country is
+ * unknown. Too short or too long means the caller's own number.
+ */
+export function callbackNumberFrom(digits: string | undefined, caller: string): string {
+  const entered = (digits ?? '').replace(/[^0-9]/g, '');
+  if (entered.length < 7 || entered.length > 15) return caller;
+  if (entered.length === 10 && caller.startsWith('+1')) return `+1${entered}`;
+  return entered;
 }
