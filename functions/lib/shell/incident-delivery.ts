@@ -58,7 +58,8 @@ async function deliverOne(incident: IncidentEvent, options: DeliveryOptions): Pr
         attempt,
         error: describeError(error),
       });
-      if (!(error instanceof ProviderError) || !error.retryable) break;
+      // No back-off after the last attempt: it would only delay the caller's answer.
+      if (!(error instanceof ProviderError) || !error.retryable || attempt >= INCIDENT_ATTEMPTS) break;
       const wait = error.retryAfterMs ?? BACKOFF_MS * attempt;
       if (Date.now() + wait + 100 >= sendBy) break;
       await new Promise((resolve) => setTimeout(resolve, wait));

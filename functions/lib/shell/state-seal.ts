@@ -38,6 +38,9 @@ export type OpenedState = { ok: true; state: CallState } | { ok: false; problem:
 export function openState(token: string, secret: string, now = Date.now()): OpenedState {
   if (!/^[A-Za-z0-9_-]{40,4000}$/.test(token)) return { ok: false, problem: 'state token is malformed' };
   const bytes = Buffer.from(token, 'base64url');
+  // Only the canonical encoding opens: otherwise the spare bits of a last partial group, or a
+  // stray trailing character, could be changed without the authentication tag noticing.
+  if (bytes.toString('base64url') !== token) return { ok: false, problem: 'state token is malformed' };
   if (bytes.length < IV_BYTES + TAG_BYTES + 1) return { ok: false, problem: 'state token is too short' };
   let payload: unknown;
   try {

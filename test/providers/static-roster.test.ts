@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncidentEvent } from '../../functions/lib/core/incidents';
+import { ProviderError } from '../../functions/lib/providers/provider';
+import { parseRoster, StaticRosterProvider, type Roster } from '../../functions/lib/providers/static-roster';
+
+const SOURCE = '/roster.json';
+
+function parseError(json: unknown): ProviderError {
+  try {
+    parseRoster(json, SOURCE);
+  } catch (error) {
+    if (error instanceof ProviderError) return error;
+    throw error;
+  }
+  throw new Error('parseRoster accepted a broken roster');
+}
+
+const roster: Roster = {
+  teams: [
+    {
+      name: 'Platform',
+      responders: [
+        { name: 'Alice', phone: '+15555550101' },
+        { name: 'Bob', phone: '(555) 555-0102' },
+        { name: 'Zed', phone: 'not a phone' },
+        { name: 'Alias of Alice', phone: '+1 555 555 0101' },
+      ],
+    },
+    { name: ' Database Ops ', responders: [{ name: 'Carol', phone: '+15555550103' }] },
+    { name: 'Empty', responders: [] },
+  ],
+};
+
+describe('parseRoster', () => {
+  it('accepts the roster shipped in assets/', () => {
+    const json: unknown = JSON.parse(readFileSync(join(__dirname, '../../assets/roster.private.json'), 'utf8'));
+    const parsed = parseRoster(json, SOURCE);
+    expect(parsed.teams.map((t) => t.name)).toEqual(['Platform', 'Database']);
+    expect(parsed.teams[0].responders).toEqual([
+      { name: 'Alice', phone: '+15555550101' },
+      { name: 'Bob', phone: '+15555550102' },
+    ]);
+  });
+
+  it.each([
+    ['not an object', 'just a string'],
+    ['no teams', {}],
+    ['teams not an array', { teams: { Platform: [] } }],
+    ['an empty teams array', { teams: [] }],
+  ])('names "teams" and the asset when given %s', (_label, json) => {
+    const error = parseError(json);
+    expect(error.message).toContain('"teams"');
+    expect(error.message).toContain(SOURCE);
+  });
+
+  it('names the team index whose name is missing or blank', () => {
+    expect(parseError({ teams: [{ name: 'A', responders: [] }, { responders: [] }] }).message).toContain(
+      'teams[1].name',
+    );
+    expect(parseError({ teams: [{ name: '   ', responders: [] }] }).message).toContain('teams[0].name');
+    expect(parseError({ teams: [{ name: 7, responders: [] }] }).message).toContain('teams[0].name');
+  });
+
+  it.each([
+    ['a phone', { name: 'Bob' }],
+    ['a name', { phone: '+15555550102' }],
+    ['a non-blank phone', { name: 'Bob', phone: ' ' }],
+    ['a string phone', { name: 'Bob', phone: 15555550102 }],
+  ])('names the responder that lacks %s', (_label, responder) => {
+    const error = parseError({
+      teams: [
+        { name: 'Platform', responders: [{ name: 'Alice', phone: '+15555550101' }] },
+        { name: 'Database', responders: [{ name: 'Carol', phone: '+15555550103' }, responder] },
+      ],
+    });
+    expect(error.message).toContain('teams[1].responders[1]');
+    expect(error.message).toContain(SOURCE);
+  });
+
+  it('names a responder that is not an object', () => {
+    expect(parseError({ teams: [{ name: 'Platform', responders: ['+15555550101'] }] }).message).toContain(
+      'teams[0].responders[0]',
+    );
+  });
+});
+
+describe('StaticRosterProvider', () => {
+  const noSink = (): void => undefined;
+
+  it('lists the teams in roster order', async () => {
+    await expect(new StaticRosterProvider(roster, noSink).listTeams()).resolves.toEqual([
+      { name: 'Platform' },
+      { name: ' Database Ops ' },
+      { name: 'Empty' },
+    ]);
+  });
+
+  it('rings responders in roster order, in E.164, skipping unusable and repeated numbers', async () => {
+    const chain = await new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'Platform' });
+    expect(chain).toEqual([
+      { name: 'Alice', phone: '+15555550101' },
+      { name: 'Bob', phone: '+15555550102' },
+    ]);
+  });
+
+  it('matches the team name case-insensitively and ignoring surrounding spaces', async () => {
+    const chain = await new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'database ops' });
+    expect(chain).toEqual([{ name: 'Carol', phone: '+15555550103' }]);
+  });
+
+  it('answers an empty chain for a team with nobody in it', async () => {
+    await expect(new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'Empty' })).resolves.toEqual([]);
+  });
+
+  it('names an unknown team in its ProviderError', async () => {
+    const lookup = new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'Billing' });
+    await expect(lookup).rejects.toBeInstanceOf(ProviderError);
+    await expect(lookup).rejects.toThrow(/"Billing"/);
+  });
+
+  it('hands every incident event to the sink, unchanged', async () => {
+    const seen: IncidentEvent[] = [];
+    const provider = new StaticRosterProvider(roster, (event) => seen.push(event));
+    const event: IncidentEvent = {
+      kind: 'missed-call',
+      callSid: 'CA1',
+      team: { name: 'Platform' },
+      caller: '+15555550150',
+      reason: 'caller-hung-up',
+      attempts: [],
+    };
+    await provider.sendIncidentEvent(event);
+    expect(seen).toEqual([event]);
+  });
+});
