@@ -172,6 +172,16 @@ describe('menu: the call state', () => {
     expect(sandbox.unmatched).toEqual([]);
   });
 
+  it('asks the provider nothing, not even the team list, when the state is altered', async () => {
+    const withoutTeams = { ...victorOpsEnv, NUMBER_OF_MENUS: '1' };
+    const call = new PhoneCall(withoutTeams);
+    const state: CallState = { ...newCallState(call.callSid, call.from, call.to), stage: 'team-menu' };
+    const token = flipCharacter(sealState(state, AUTH_TOKEN), 30);
+    const answer = await call.send('menu', token, { params: { Digits: '1' } });
+    expectVoicemail(answer);
+    expect(sandbox.unmatched).toEqual([]);
+  });
+
   it('takes a voicemail and dials nobody when the state is missing', async () => {
     const { call } = await atTeamMenu(victorOps);
     const answer = await call.send('menu', undefined, { params: { Digits: '1' } });

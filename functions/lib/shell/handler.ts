@@ -87,7 +87,9 @@ async function handle(
     return refusal(spec);
   }
 
-  const setup = await prepareCall(context, log, spec.needTeams);
+  // The state is judged before any provider is asked anything, even for the team list.
+  const opened = openRequestState(spec, event, secret);
+  const setup = await prepareCall(context, log, spec.needTeams && opened.ok);
   const render = (answer: Reply): string =>
     renderTwiml(answer.verbs, {
       voice: setup.config.voice,
@@ -95,7 +97,6 @@ async function handle(
       seal: (link) => sealState(link.state, secret),
     });
 
-  const opened = openRequestState(spec, event, secret);
   if (!opened.ok) {
     log.warn('Refused the call state; nothing is dialled', { problem: opened.problem });
     return render(await perform(stateRejected(spec, setup, event), setup, event, started, log));
