@@ -47,8 +47,10 @@ export interface EndpointSpec {
 
 type Handler = (context: Context<Env>, event: TwilioEvent, callback: ServerlessCallback) => Promise<void>;
 
-const LAST_RESORT_TWIML =
-  '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, we cannot take your call right now. Please try again in a few minutes.</Say><Hangup/></Response>';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const EMPTY_TWIML = `${XML_DECLARATION}<Response/>`;
+const HANGUP_TWIML = `${XML_DECLARATION}<Response><Hangup/></Response>`;
+const LAST_RESORT_TWIML = `${XML_DECLARATION}<Response><Say>Sorry, we cannot take your call right now. Please try again in a few minutes.</Say><Hangup/></Response>`;
 
 export function createCallFlowHandler(spec: EndpointSpec): Handler {
   return async (context, event, callback) => {
@@ -117,7 +119,7 @@ type OpenedRequestState = { ok: true; state: CallState } | { ok: false; problem:
 function openRequestState(spec: EndpointSpec, event: TwilioEvent, secret: string): OpenedRequestState {
   const callSid = stringParam(event, 'CallSid') ?? '';
   if (!spec.stateful) {
-    return { ok: true, state: newCallState(callSid, stringParam(event, 'From') ?? '', stringParam(event, 'To') ?? '') };
+    return { ok: true, state: stateOfNewCall(event) };
   }
   const token = stringParam(event, STATE_PARAM);
   if (!token) return { ok: false, problem: 'the request has no call state' };
@@ -157,17 +159,21 @@ async function perform(step: Step, setup: CallSetup, event: TwilioEvent, started
 function stateRejected(spec: EndpointSpec, setup: CallSetup, event: TwilioEvent): Reply {
   if (spec.leg === 'responder') return reply([{ verb: 'hangup' }]);
   if (spec.leg === 'background') return reply([]);
-  const fresh = newCallState(
+  return enterVoicemail(setup.flow, stateOfNewCall(event), 'state-rejected', []);
+}
+
+/** A state for this request's call as if it had just come in: the base of every fresh path. */
+function stateOfNewCall(event: TwilioEvent): CallState {
+  return newCallState(
     stringParam(event, 'CallSid') ?? '',
     stringParam(event, 'From') ?? '',
     stringParam(event, 'To') ?? '',
   );
-  return enterVoicemail(setup.flow, fresh, 'state-rejected', []);
 }
 
 function refusal(spec: EndpointSpec): string {
-  if (spec.leg === 'background') return '<?xml version="1.0" encoding="UTF-8"?><Response/>';
-  return `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${defaultMessages.notVerified}</Say><Hangup/></Response>`;
+  if (spec.leg === 'background') return EMPTY_TWIML;
+  return `${XML_DECLARATION}<Response><Say>${defaultMessages.notVerified}</Say><Hangup/></Response>`;
 }
 
 /**
@@ -175,21 +181,14 @@ function refusal(spec: EndpointSpec): string {
  * and a spoken apology otherwise. Twilio's "application error" is never the answer.
  */
 function safeFallback(spec: EndpointSpec, context: Context<Env>, event: TwilioEvent, log: Logger): string {
-  if (spec.leg !== 'caller')
-    return spec.leg === 'responder'
-      ? '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>'
-      : '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+  if (spec.leg === 'responder') return HANGUP_TWIML;
+  if (spec.leg === 'background') return EMPTY_TWIML;
   try {
     const secret = context.STATE_SECRET || context.AUTH_TOKEN;
     if (!secret) return LAST_RESORT_TWIML;
     const defaults = parseConfig({}).config;
     const flow = flowConfigOf(defaults, [], { ...defaultMessages });
-    const fresh = newCallState(
-      stringParam(event, 'CallSid') ?? '',
-      stringParam(event, 'From') ?? '',
-      stringParam(event, 'To') ?? '',
-    );
-    const voicemail = enterVoicemail(flow, fresh, 'lookup-failed', []);
+    const voicemail = enterVoicemail(flow, stateOfNewCall(event), 'lookup-failed', []);
     return renderTwiml(voicemail.verbs, {
       voice: defaults.voice,
       language: defaults.language,
