@@ -83,22 +83,17 @@ describe('parseConfig: the provider', () => {
     expect(parsed.problems).toEqual([]);
   });
 
-  it.each(['pagerduty', 'opsgenie'])(
-    'ONCALL_PROVIDER=%p is not available yet: a problem, and the static roster',
-    (value) => {
-      const { config, problems } = oneProblem({ ONCALL_PROVIDER: value, ...VICTOROPS_CREDENTIALS }, 'ONCALL_PROVIDER');
-      expect(config.provider).toBe('static');
-      expect(problems[0].message).toContain(`"${value}"`);
-      expect(problems[0].message).toContain('not available in this version');
-    },
-  );
+  it.each(['pagerduty', 'opsgenie'])('ONCALL_PROVIDER=%p picks it over Splunk On-Call credentials', (value) => {
+    const { config } = parseConfig({ ONCALL_PROVIDER: value, ...VICTOROPS_CREDENTIALS });
+    expect(config.provider).toBe(value);
+    expect(config.victorops).toBeUndefined();
+  });
 
   it('an unknown ONCALL_PROVIDER is a problem naming it, and the static roster', () => {
     const { config, problems } = oneProblem({ ONCALL_PROVIDER: 'splunk' }, 'ONCALL_PROVIDER');
     expect(config.provider).toBe('static');
     expect(problems[0].message).toContain('"splunk"');
-    expect(problems[0].message).toContain('victorops, static');
-    expect(problems[0].message).not.toContain('not available');
+    expect(problems[0].message).toContain('victorops, pagerduty, opsgenie, static');
   });
 });
 

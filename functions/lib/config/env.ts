@@ -13,6 +13,14 @@ export interface Env {
   VICTOROPS_ALERT_URL?: string;
   API_HOST?: string;
   ALERT_HOST?: string;
+  PAGERDUTY_API_KEY?: string;
+  PAGERDUTY_API_URL?: string;
+  PAGERDUTY_EVENTS_URL?: string;
+  /** Default Events API v2 key; PAGERDUTY_ROUTING_KEY_n overrides it for TEAM_n. */
+  PAGERDUTY_ROUTING_KEY?: string;
+  OPSGENIE_API_KEY?: string;
+  OPSGENIE_API_URL?: string;
+  STATIC_WEBHOOK_URL?: string;
   NUMBER_OF_MENUS?: string;
   NO_VOICEMAIL?: string;
   NO_CALL?: string;
