@@ -1,6 +1,7 @@
 import { assembleChain } from '../core/chain';
 import type { IncidentEvent } from '../core/incidents';
 import type { Responder, Team } from '../core/types';
+import type { IncidentWebhook } from './incident-webhook';
 import { arrayField, isRecord, stringField } from './json';
 import { ProviderError, type OnCallProvider } from './provider';
 
@@ -33,13 +34,17 @@ export function parseRoster(json: unknown, source: string): Roster {
 /** Records an incident event somewhere a person will see it. */
 export type IncidentSink = (event: IncidentEvent) => void;
 
-/** The provider that needs no account: a JSON roster, and incidents written to the log. */
+/**
+ * The provider that needs no account: a JSON roster, and incidents written to the log (and, with
+ * STATIC_WEBHOOK_URL, posted to a chat channel).
+ */
 export class StaticRosterProvider implements OnCallProvider {
   readonly name = 'static';
 
   constructor(
     private readonly roster: Roster,
     private readonly recordIncident: IncidentSink,
+    private readonly webhook?: IncidentWebhook,
   ) {}
 
   async listTeams(): Promise<Team[]> {
@@ -53,7 +58,9 @@ export class StaticRosterProvider implements OnCallProvider {
     return assembleChain(entry.responders.map((r) => [{ name: r.name, phones: [r.phone] }]));
   }
 
-  async sendIncidentEvent(event: IncidentEvent): Promise<void> {
+  /** Logged first: should the webhook fail, the log still has the incident, and the retry logs it again. */
+  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal = new AbortController().signal): Promise<void> {
     this.recordIncident(event);
+    await this.webhook?.post(event, signal);
   }
 }

@@ -3,7 +3,10 @@ import type { Env } from '../config/env';
 import type { FlowConfig } from '../core/flow-config';
 import { defaultMessages, isMessageKey, type Messages } from '../core/messages';
 import type { Team } from '../core/types';
+import { IncidentWebhook } from '../providers/incident-webhook';
 import { isRecord } from '../providers/json';
+import { OpsgenieProvider } from '../providers/opsgenie';
+import { PagerDutyProvider } from '../providers/pagerduty';
 import { ProviderError, type OnCallProvider } from '../providers/provider';
 import { parseRoster, StaticRosterProvider } from '../providers/static-roster';
 import { VictorOpsProvider } from '../providers/victorops';
@@ -83,21 +86,32 @@ function reportProblems(problems: ConfigProblem[], log: Logger): void {
 }
 
 function createProvider(config: Config, log: Logger): OnCallProvider {
-  if (config.provider === 'victorops') {
-    return config.victorops
-      ? new VictorOpsProvider(config.victorops)
-      : new UnavailableProvider('Splunk On-Call is not configured (see the configuration errors above)');
+  const notConfigured = (provider: string): OnCallProvider =>
+    new UnavailableProvider(`${provider} is not configured (see the configuration errors above)`);
+  switch (config.provider) {
+    case 'victorops':
+      return config.victorops ? new VictorOpsProvider(config.victorops) : notConfigured('Splunk On-Call');
+    case 'pagerduty':
+      return config.pagerduty ? new PagerDutyProvider(config.pagerduty) : notConfigured('PagerDuty');
+    case 'opsgenie':
+      return config.opsgenie ? new OpsgenieProvider(config.opsgenie) : notConfigured('Opsgenie');
+    case 'static':
+      return (
+        createRoster(config, log, config.staticWebhookUrl) ??
+        new UnavailableProvider('the static roster cannot be read (see the errors above)')
+      );
   }
-  return (
-    createRoster(config, log) ?? new UnavailableProvider('the static roster cannot be read (see the errors above)')
-  );
 }
 
-function createRoster(config: Config, log: Logger): StaticRosterProvider | undefined {
+/** The webhook is for the static provider's own incidents; the roster fallback only answers lookups. */
+function createRoster(config: Config, log: Logger, webhookUrl?: string): StaticRosterProvider | undefined {
   try {
     const roster = parseRoster(readJsonAsset(config.staticRosterAsset), config.staticRosterAsset);
-    return new StaticRosterProvider(roster, (event) =>
-      log.info('Incident (static roster: logged only)', { callSid: event.callSid, incident: event }),
+    const where = webhookUrl ? 'logged and posted to STATIC_WEBHOOK_URL' : 'logged only';
+    return new StaticRosterProvider(
+      roster,
+      (event) => log.info(`Incident (static roster: ${where})`, { callSid: event.callSid, incident: event }),
+      webhookUrl ? new IncidentWebhook(webhookUrl) : undefined,
     );
   } catch (error) {
     log.error(`Configuration: STATIC_ROSTER_ASSET: ${describeError(error)}`, { variable: 'STATIC_ROSTER_ASSET' });

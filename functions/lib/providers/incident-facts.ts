@@ -1,0 +1,36 @@
+import { describeAttempts, describeReason } from '../core/call-log';
+import type { IncidentEvent } from '../core/incidents';
+
+/**
+ * The call's facts as flat text fields: PagerDuty's custom_details and Opsgenie's details.
+ * Every value is a string because Opsgenie's details accept nothing else.
+ */
+export function incidentFacts(event: IncidentEvent): Record<string, string> {
+  const facts: Record<string, string> = { caller: event.caller, team: event.team.name };
+  switch (event.kind) {
+    case 'message-left':
+      facts.recordingUrl = event.recordingUrl;
+      facts.recordingSeconds = String(event.recordingSeconds);
+      facts.transcript = 'pending';
+      break;
+    case 'callback-requested':
+      facts.callbackNumber = event.callbackNumber;
+      break;
+    case 'transcript':
+      facts.recordingUrl = event.recordingUrl;
+      facts.transcript = event.text || '(Twilio could not transcribe the message)';
+      break;
+    case 'call-accepted':
+      facts.responder = event.responder;
+      break;
+    case 'call-ended':
+      facts.responder = event.responder;
+      facts.talkSeconds = String(event.talkSeconds);
+      break;
+    case 'missed-call':
+      break;
+  }
+  if ('reason' in event) facts.reason = describeReason(event.reason);
+  if ('attempts' in event) facts.callLog = describeAttempts(event.attempts);
+  return facts;
+}

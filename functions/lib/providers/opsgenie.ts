@@ -1,0 +1,110 @@
+import type { AxiosInstance } from 'axios';
+import { assembleChain } from '../core/chain';
+import type { IncidentEvent } from '../core/incidents';
+import type { Responder, Team } from '../core/types';
+import type { OpsgenieSettings } from '../config/opsgenie-settings';
+import { createHttpClient, requestJson } from './http';
+import { arrayField, isRecord, stringField } from './json';
+import { toOpsgenieRequest } from './opsgenie-alert';
+import { readPhonesOfEach } from './phones-of-each';
+import { ProviderError, type OnCallProvider } from './provider';
+import { refusal } from './refusal';
+
+const KEY_VARIABLE = 'OPSGENIE_API_KEY';
+
+/** Opsgenie names a team's first schedule "<team>_schedule" itself; ESC_POL_n picks another. */
+export function scheduleNameFor(team: Team): string {
+  return team.policy ?? `${team.name}_schedule`;
+}
+
+/** Works for Jira Service Management's operations too: same API, same keys. */
+export class OpsgenieProvider implements OnCallProvider {
+  readonly name = 'opsgenie';
+  private readonly api: AxiosInstance;
+
+  constructor(settings: OpsgenieSettings) {
+    this.api = createHttpClient(settings.apiUrl, { Authorization: `GenieKey ${settings.apiKey}` });
+  }
+
+  async listTeams(signal: AbortSignal): Promise<Team[]> {
+    const what = 'Opsgenie team list';
+    const { status, body } = await requestJson(this.api, what, { method: 'GET', url: '/v2/teams' }, signal);
+    if (status !== 200) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
+    return arrayField(body, 'data').flatMap((team) => {
+      const name = stringField(team, 'name');
+      return name ? [{ name }] : [];
+    });
+  }
+
+  async lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]> {
+    const schedule = scheduleNameFor(team);
+    const what = `Opsgenie on-calls of schedule "${schedule}"`;
+    const { status, body } = await requestJson(
+      this.api,
+      what,
+      {
+        method: 'GET',
+        url: `/v2/schedules/${encodeURIComponent(schedule)}/on-calls`,
+        // flat=true lists the people themselves, in order, instead of the rotations that hold them.
+        params: { scheduleIdentifierType: 'name', flat: 'true' },
+      },
+      signal,
+    );
+    if (status === 404) {
+      throw new ProviderError(`schedule "${schedule}" (ESC_POL_n of team "${team.name}") does not exist in Opsgenie`);
+    }
+    if (status !== 200) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
+    const usernames = arrayField(isRecord(body) ? body.data : undefined, 'onCallRecipients').filter(
+      (recipient): recipient is string => typeof recipient === 'string' && recipient !== '',
+    );
+    const phones = await readPhonesOfEach(usernames, (username) => this.fetchVoicePhones(username, signal), signal);
+    return assembleChain(
+      usernames.map((username) => [{ name: spokenName(username), phones: phones.get(username) ?? [] }]),
+    );
+  }
+
+  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void> {
+    const request = toOpsgenieRequest(event);
+    const what = `Opsgenie ${event.kind} for call ${event.callSid}`;
+    const { status, body } = await requestJson(
+      this.api,
+      what,
+      { method: 'POST', url: request.path, params: request.params, data: request.body },
+      signal,
+    );
+    // 202: accepted for asynchronous processing, which is all the API ever promises.
+    if (status < 200 || status >= 300) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
+  }
+
+  /** Enabled voice contacts, stored as "<country code>-<number>", in E.164. */
+  private async fetchVoicePhones(username: string, signal: AbortSignal): Promise<string[]> {
+    const what = `Opsgenie contacts of ${username}`;
+    const { status, body } = await requestJson(
+      this.api,
+      what,
+      { method: 'GET', url: `/v2/users/${encodeURIComponent(username)}/contacts` },
+      signal,
+    );
+    if (status === 404) return [];
+    if (status !== 200) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
+    return arrayField(body, 'data')
+      .filter(isRecord)
+      .filter(
+        (contact) => contact.method === 'voice' && !(isRecord(contact.status) && contact.status.enabled === false),
+      )
+      .sort((a, b) => applyOrderOf(a) - applyOrderOf(b))
+      .flatMap((contact) => {
+        const digits = stringField(contact, 'to')?.replace(/[^0-9]/g, '');
+        return digits ? [`+${digits}`] : [];
+      });
+  }
+}
+
+/** Opsgenie usernames are e-mail addresses; the caller hears only the part before the @. */
+function spokenName(username: string): string {
+  return username.split('@')[0] || username;
+}
+
+function applyOrderOf(contact: Record<string, unknown>): number {
+  return typeof contact.applyOrder === 'number' ? contact.applyOrder : Number.MAX_SAFE_INTEGER;
+}
