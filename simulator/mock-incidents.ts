@@ -14,8 +14,37 @@ function field(body: RecordedRequest['body'], name: string): string | undefined 
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Splunk On-Call alerts, PagerDuty events and Opsgenie alert requests. */
 export function isIncidentMessage(request: RecordedRequest): boolean {
-  return request.method === 'POST' && request.path.startsWith('/integrations/');
+  const { path } = request;
+  return (
+    request.method === 'POST' &&
+    (path.startsWith('/integrations/') || path === '/v2/enqueue' || path.startsWith('/v2/alerts'))
+  );
+}
+
+/** The fields that tell one incident message from another, in each provider's terms. */
+function incidentParts(request: RecordedRequest): Array<string | undefined> {
+  const body = request.body;
+  if (request.path === '/v2/enqueue') {
+    const payload = typeof body === 'object' && body !== null && !Array.isArray(body) ? body.payload : undefined;
+    return [
+      field(body, 'event_action') ?? '?',
+      `dedup_key=${field(body, 'dedup_key') ?? '?'}`,
+      field(payload ?? null, 'summary'),
+    ];
+  }
+  if (request.path.startsWith('/v2/alerts')) {
+    const action = request.path === '/v2/alerts' ? 'create' : request.path.split('/').pop();
+    const alias = field(body, 'alias') ?? request.path.split('/')[3];
+    return [action, `alias=${alias ?? '?'}`, field(body, 'message'), field(body, 'note')];
+  }
+  return [
+    field(body, 'message_type') ?? '?',
+    `entity_id=${field(body, 'entity_id') ?? '?'}`,
+    field(body, 'entity_display_name'),
+    field(body, 'state_message'),
+  ];
 }
 
 export function formatProviderRequests(requests: RecordedRequest[]): string[] {
@@ -29,12 +58,7 @@ export function formatProviderRequests(requests: RecordedRequest[]): string[] {
   const incidents = requests.filter(isIncidentMessage);
   if (incidents.length === 0) lines.push('incident: none sent');
   for (const request of incidents) {
-    const parts = [
-      field(request.body, 'message_type') ?? '?',
-      `entity_id=${field(request.body, 'entity_id') ?? '?'}`,
-      field(request.body, 'entity_display_name'),
-      field(request.body, 'state_message'),
-    ].filter((part): part is string => part !== undefined);
+    const parts = incidentParts(request).filter((part): part is string => part !== undefined);
     lines.push(`incident: ${parts.join(' | ')} → ${request.status ?? 'no response'}`);
   }
   return lines;

@@ -1,6 +1,13 @@
 // `npm run mock-providers -- --port 4010 [--latency 200] [--fault /api-public/v2=500]`
 import { parseArgs } from 'node:util';
-import { faultFromSpec, startMockProviders, type MockFault, type MockRoster } from './mock-providers';
+import {
+  faultFromSpec,
+  opsgenieScheduleName,
+  pagerDutyIds,
+  startMockProviders,
+  type MockFault,
+  type MockRoster,
+} from './mock-providers';
 import { loadMockRoster } from './mock-providers/roster-file';
 
 const USAGE = `Usage: npm run mock-providers -- [options]
@@ -23,6 +30,7 @@ function describeRoster(roster: MockRoster): string[] {
     return user?.phones[0]?.value ?? 'no phone';
   };
   const lines: string[] = [];
+  const ids = pagerDutyIds(roster);
   for (const team of roster.teams) {
     for (const policy of team.policies) {
       const steps = policy.steps.map((step, index) => {
@@ -34,6 +42,9 @@ function describeRoster(roster: MockRoster): string[] {
         return `step ${index}: ${people.length > 0 ? people.join(', ') : 'nobody'}`;
       });
       lines.push(`  ${team.name} [${team.slug}] / ${policy.name}: ${steps.join('; ')}`);
+      lines.push(
+        `    PagerDuty policy ${ids.policyId(policy)}, Opsgenie schedule ${opsgenieScheduleName(team, policy)}`,
+      );
     }
   }
   return lines;
@@ -80,7 +91,7 @@ async function main(): Promise<void> {
         },
   });
   console.log(`Mock providers listening on ${mock.url}`);
-  console.log('Splunk On-Call REST API and alert endpoint on the same base URL. Roster:');
+  console.log('Splunk On-Call, PagerDuty (REST and Events v2) and Opsgenie, all on this base URL. Roster:');
   for (const line of describeRoster(mock.roster)) console.log(line);
   if (latencyMs > 0) console.log(`Latency: ${latencyMs} ms`);
   for (const fault of faults) console.log(`Fault: ${JSON.stringify(fault)}`);

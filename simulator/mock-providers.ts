@@ -1,5 +1,6 @@
 // A local stand-in for the incident-management providers: one roster, served in each
-// provider's shapes, with latency and failures on demand and every request recorded.
+// provider's shapes (Splunk On-Call, PagerDuty, Opsgenie) on one base URL, with latency and
+// failures on demand and every request recorded.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultMockRoster } from './mock-providers/default-roster';
@@ -7,12 +8,17 @@ import { FaultBook, FaultError, faultFromJson, type MockFault } from './mock-pro
 import { tryParseJson, type JsonValue } from './mock-providers/json';
 import type { MockProviderApi, MockRequest, MockResponse } from './mock-providers/provider-api';
 import { redactHeaders, type RecordedRequest } from './mock-providers/request-log';
+import { opsgenieApi } from './mock-providers/opsgenie';
+import { pagerDutyEventsApi } from './mock-providers/pagerduty-events';
+import { pagerDutyRestApi } from './mock-providers/pagerduty-rest';
 import type { MockRoster } from './mock-providers/roster';
 import { splunkOnCallAlertApi } from './mock-providers/splunk-oncall-alerts';
 import { twilioMessagesApi } from './mock-providers/twilio-messages';
 import { splunkOnCallRestApi } from './mock-providers/splunk-oncall-rest';
 
 export { defaultMockRoster } from './mock-providers/default-roster';
+export { opsgenieScheduleName, opsgenieUsername } from './mock-providers/opsgenie-names';
+export { pagerDutyIds, type PagerDutyIds } from './mock-providers/pagerduty-ids';
 export { faultFromJson, faultFromSpec, type MockFault, type MockFaultKind } from './mock-providers/faults';
 export type { JsonValue } from './mock-providers/json';
 export type { RecordedRequest } from './mock-providers/request-log';
@@ -43,9 +49,19 @@ export interface MockProviders {
   setLatency(ms: number): void;
 }
 
-/** Every provider API the mock serves; the extension point for PagerDuty and Opsgenie. */
+/**
+ * Every provider API the mock serves, each over the same roster. Their paths do not overlap;
+ * PagerDuty's /v2/enqueue comes before Opsgenie, whose paths also start with /v2/.
+ */
 function providerApis(roster: MockRoster): MockProviderApi[] {
-  return [splunkOnCallRestApi(roster), splunkOnCallAlertApi(), twilioMessagesApi()];
+  return [
+    splunkOnCallRestApi(roster),
+    splunkOnCallAlertApi(),
+    pagerDutyRestApi(roster),
+    pagerDutyEventsApi(),
+    opsgenieApi(roster),
+    twilioMessagesApi(),
+  ];
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {

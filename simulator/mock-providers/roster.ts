@@ -65,3 +65,8 @@ export function teamMembers(team: MockTeam): string[] {
   }
   return [...names];
 }
+
+/** Who actually takes the calls for an entry: the override user when there is one. */
+export function onCallUsername(entry: MockOnCallEntry): string {
+  return entry.overrideUser ?? entry.user;
+}

@@ -11,6 +11,7 @@ import {
   type MockTeam,
   type MockUser,
 } from './roster';
+import { shiftWindow } from './shift-window';
 
 const MAX_STEP = 3;
 
@@ -33,13 +34,6 @@ function teamDetail(team: MockTeam): JsonObject {
     _policiesUrl: `${base}/policies`,
     _adminsUrl: `${base}/admins`,
   };
-}
-
-/** A fixed week around now, so shift times look real without depending on a clock. */
-function shiftWindow(): { start: string; end: string } {
-  const now = Date.now();
-  const day = 24 * 60 * 60 * 1000;
-  return { start: new Date(now - 2 * day).toISOString(), end: new Date(now + 5 * day).toISOString() };
 }
 
 function scheduleEntry(entry: MockOnCallEntry): JsonObject {

@@ -1,0 +1,146 @@
+// Opsgenie's REST API (also Jira Service Management operations'): who is on call in a schedule,
+// users' contacts, teams, and alerts by alias. Alert requests answer 202 as the live API does:
+// it processes them later, so an unknown alias is not an error here either.
+import { isJsonObject, type JsonObject, type JsonValue } from './json';
+import {
+  findSchedule,
+  opsgenieScheduleId,
+  opsgenieScheduleName,
+  opsgenieUsername,
+  OPSGENIE_MAIL_DOMAIN,
+} from './opsgenie-names';
+import { splitE164 } from './phone-parts';
+import { jsonResponse, matchPath, type MockProviderApi, type MockRequest, type MockResponse } from './provider-api';
+import { findUser, onCallUsername, type MockRoster, type MockUser } from './roster';
+
+const ALERT_ACTIONS = ['acknowledge', 'close', 'notes'];
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'];
+const RECIPIENT_TYPES = ['all', 'none', 'user', 'escalation', 'schedule', 'team', 'group'];
+const MESSAGE_MAX = 130;
+const ALIAS_MAX = 512;
+
+function owns(path: string): boolean {
+  return ['/v2/schedules/', '/v2/users/', '/v2/alerts', '/v2/teams'].some((prefix) => path.startsWith(prefix));
+}
+
+function hasGenieKey(request: MockRequest): boolean {
+  return /^GenieKey \S+$/.test(request.headers.authorization ?? '');
+}
+
+function userByIdentifier(roster: MockRoster, identifier: string): MockUser | undefined {
+  const suffix = `@${OPSGENIE_MAIL_DOMAIN}`;
+  const username = identifier.endsWith(suffix) ? identifier.slice(0, -suffix.length) : identifier;
+  return findUser(roster, username);
+}
+
+/** Voice contacts "<country code>-<number>", one per phone, plus an e-mail and an SMS to skip. */
+function contacts(user: MockUser): JsonValue[] {
+  const email = { id: `${user.username}-email`, method: 'email', to: opsgenieUsername(user.username) };
+  const voice = user.phones.map((phone, index) => {
+    const { countryCode, national } = splitE164(phone.value);
+    return { id: `${user.username}-voice-${index + 1}`, method: 'voice', to: `${countryCode}-${national}` };
+  });
+  const sms = user.phones.slice(0, 1).map((phone) => {
+    const { countryCode, national } = splitE164(phone.value);
+    return { id: `${user.username}-sms-1`, method: 'sms', to: `${countryCode}-${national}` };
+  });
+  return [email, ...voice, ...sms].map((contact, applyOrder) => ({
+    ...contact,
+    status: { enabled: true },
+    applyOrder,
+  }));
+}
+
+function alertProblem(body: JsonObject): string | undefined {
+  const message = body.message;
+  if (typeof message !== 'string' || message.trim() === '') return 'Message can not be empty.';
+  if (message.length > MESSAGE_MAX) return `Message can not be longer than ${MESSAGE_MAX} characters.`;
+  if (body.alias !== undefined && (typeof body.alias !== 'string' || body.alias.length > ALIAS_MAX)) {
+    return `Alias must be a string of at most ${ALIAS_MAX} characters.`;
+  }
+  if (body.priority !== undefined && (typeof body.priority !== 'string' || !PRIORITIES.includes(body.priority))) {
+    return `Priority must be one of ${PRIORITIES.join(', ')}.`;
+  }
+  const responders = body.responders ?? [];
+  const validResponder = (r: JsonValue): boolean =>
+    isJsonObject(r) && typeof r.type === 'string' && RECIPIENT_TYPES.includes(r.type);
+  if (!Array.isArray(responders) || !responders.every(validResponder)) return 'Responders must each have a type.';
+  const details = body.details ?? {};
+  if (!isJsonObject(details) || !Object.values(details).every((v) => typeof v === 'string')) {
+    return 'Details must be a map of strings.';
+  }
+  return undefined;
+}
+
+export function opsgenieApi(roster: MockRoster): MockProviderApi {
+  let requests = 0;
+  const answer = (status: number, body: JsonObject): MockResponse =>
+    jsonResponse(status, { ...body, took: 0.01, requestId: `mock-request-${(requests += 1)}` });
+
+  const onCalls = (request: MockRequest, identifier: string): MockResponse => {
+    const type = request.query.scheduleIdentifierType ?? 'id';
+    const found = findSchedule(roster, identifier, type);
+    if (!found) return answer(404, { message: `Schedule with identifier [${identifier}] does not exist` });
+    const { team, policy } = found;
+    const usernames = [...new Set(policy.steps.flat().map(onCallUsername))];
+    const parent = { id: opsgenieScheduleId(policy), name: opsgenieScheduleName(team, policy), enabled: true };
+    const data: JsonObject =
+      request.query.flat === 'true'
+        ? { _parent: parent, onCallRecipients: usernames.map(opsgenieUsername) }
+        : {
+            _parent: parent,
+            onCallParticipants: usernames.map((username) => ({
+              id: `user-${username}`,
+              name: opsgenieUsername(username),
+              type: 'user',
+            })),
+          };
+    return answer(200, { data });
+  };
+
+  const alertAction = (request: MockRequest, action: string): MockResponse => {
+    const type = request.query.identifierType ?? 'id';
+    if (!['id', 'alias', 'tiny'].includes(type)) return answer(422, { message: `Invalid identifierType [${type}]` });
+    const body = request.body ?? {};
+    if (!isJsonObject(body)) return answer(422, { message: 'Body must be a JSON object.' });
+    if (action === 'notes' && (typeof body.note !== 'string' || body.note.trim() === '')) {
+      return answer(422, { message: 'Note can not be empty.' });
+    }
+    return answer(202, { result: 'Request will be processed' });
+  };
+
+  return {
+    name: 'opsgenie',
+    route(request: MockRequest): MockResponse | null {
+      if (!owns(request.path)) return null;
+      if (!hasGenieKey(request))
+        return answer(401, { message: 'Could not authenticate: send Authorization: GenieKey <key>' });
+
+      const schedule = matchPath('/v2/schedules/{identifier}/on-calls', request.path);
+      const userContacts = matchPath('/v2/users/{identifier}/contacts', request.path);
+      const action = matchPath('/v2/alerts/{identifier}/{action}', request.path);
+      if (request.method === 'GET' && schedule) return onCalls(request, schedule[0] ?? '');
+      if (request.method === 'GET' && userContacts) {
+        const user = userByIdentifier(roster, userContacts[0] ?? '');
+        if (!user) return answer(404, { message: `No user exists with username [${userContacts[0]}]` });
+        return answer(200, { data: contacts(user) });
+      }
+      if (request.method === 'GET' && request.path === '/v2/teams') {
+        return answer(200, {
+          data: roster.teams.map((team) => ({ id: `team-${team.slug}`, name: team.name, description: '' })),
+          expandable: ['member'],
+        });
+      }
+      if (request.method === 'POST' && request.path === '/v2/alerts') {
+        const body = request.body;
+        if (!isJsonObject(body)) return answer(422, { message: 'Body must be a JSON object.' });
+        const problem = alertProblem(body);
+        return problem ? answer(422, { message: problem }) : answer(202, { result: 'Request will be processed' });
+      }
+      if (request.method === 'POST' && action && ALERT_ACTIONS.includes(action[1] ?? '')) {
+        return alertAction(request, action[1] ?? '');
+      }
+      return answer(404, { message: `No mock for ${request.method} ${request.path}` });
+    },
+  };
+}
