@@ -6,12 +6,22 @@ export type ProfileName =
   | 'victorops-two-menus'
   | 'victorops-no-voicemail'
   | 'victorops-no-call'
-  | 'victorops-fallbacks';
+  | 'victorops-fallbacks'
+  | 'pagerduty'
+  | 'opsgenie';
 
 export const AUTH_TOKEN = 'e2e0000000000000000000000000000a';
 
-/** Environment for a profile; `mockUrl` is the local mock of Splunk On-Call. */
+/** Environment for a profile; `mockUrl` is the local mock of every provider. */
 export function profileEnv(profile: ProfileName, mockUrl: string): Record<string, string> {
+  const teamMenu = {
+    AUTH_TOKEN,
+    TEAM_1: 'Platform',
+    TEAM_2: 'Database',
+    TEAM_3: 'Frontend',
+    NUMBER_OF_MENUS: '1',
+    LOOKUP_TIMEOUT_MS: '1500',
+  };
   const victorops = {
     AUTH_TOKEN,
     VICTOROPS_API_ID: 'e2e-api-id',
@@ -45,6 +55,22 @@ export function profileEnv(profile: ProfileName, mockUrl: string): Record<string
         ACCOUNT_SID: 'AC00000000000000000000000000000e2e',
         TWILIO_API_URL: mockUrl,
       };
+    case 'pagerduty':
+      // Policy IDs as the mock derives them from its roster (simulator/README.md).
+      return {
+        ...teamMenu,
+        ONCALL_PROVIDER: 'pagerduty',
+        PAGERDUTY_API_KEY: 'e2e-pd-key',
+        PAGERDUTY_API_URL: mockUrl,
+        PAGERDUTY_EVENTS_URL: mockUrl,
+        PAGERDUTY_ROUTING_KEY: 'e2e0routing0key00000000000000001',
+        ESC_POL_1: 'PPLAT01',
+        ESC_POL_2: 'PDATA01',
+        ESC_POL_3: 'PFRON01',
+      };
+    case 'opsgenie':
+      // No ESC_POL_n: each team's schedule is Opsgenie's default "<team>_schedule".
+      return { ...teamMenu, ONCALL_PROVIDER: 'opsgenie', OPSGENIE_API_KEY: 'e2e-og-key', OPSGENIE_API_URL: mockUrl };
   }
 }
 
@@ -55,4 +81,6 @@ export const PROFILES: readonly ProfileName[] = [
   'victorops-no-voicemail',
   'victorops-no-call',
   'victorops-fallbacks',
+  'pagerduty',
+  'opsgenie',
 ];
