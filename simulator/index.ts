@@ -19,8 +19,13 @@ export {
 export { resolveTwimlUrl } from './twiml-urls';
 export {
   defaultMockRoster,
+  faultFromJson,
   faultFromSpec,
   startMockProviders,
+  type DiscardedAction,
+  type JsonValue,
+  type MockIncident,
+  type MockIncidentState,
   type MockFault,
   type MockProviders,
   type MockProvidersOptions,

@@ -8,10 +8,12 @@ import { FaultBook, FaultError, faultFromJson, type MockFault } from './mock-pro
 import { tryParseJson, type JsonValue } from './mock-providers/json';
 import type { MockProviderApi, MockRequest, MockResponse } from './mock-providers/provider-api';
 import { redactHeaders, type RecordedRequest } from './mock-providers/request-log';
+import { createIncidentLedger, type IncidentLedger } from './mock-providers/incident-ledger';
 import { opsgenieApi } from './mock-providers/opsgenie';
 import { pagerDutyEventsApi } from './mock-providers/pagerduty-events';
 import { pagerDutyRestApi } from './mock-providers/pagerduty-rest';
 import type { MockRoster } from './mock-providers/roster';
+import type { DiscardedAction, MockIncident } from './mock-providers/incident-ledger';
 import { splunkOnCallAlertApi } from './mock-providers/splunk-oncall-alerts';
 import { twilioMessagesApi } from './mock-providers/twilio-messages';
 import { splunkOnCallRestApi } from './mock-providers/splunk-oncall-rest';
@@ -21,6 +23,7 @@ export { opsgenieScheduleName, opsgenieUsername } from './mock-providers/opsgeni
 export { pagerDutyIds, type PagerDutyIds } from './mock-providers/pagerduty-ids';
 export { faultFromJson, faultFromSpec, type MockFault, type MockFaultKind } from './mock-providers/faults';
 export type { JsonValue } from './mock-providers/json';
+export type { DiscardedAction, MockIncident, MockIncidentState } from './mock-providers/incident-ledger';
 export type { RecordedRequest } from './mock-providers/request-log';
 export type * from './mock-providers/roster';
 
@@ -42,7 +45,11 @@ export interface MockProviders {
   roster: MockRoster;
   stop(): Promise<void>;
   requests(): RecordedRequest[];
-  /** Forgets recorded requests and faults; keeps the latency. */
+  /** PagerDuty's and Opsgenie's alerts, as the live services would hold them. */
+  incidents(): MockIncident[];
+  /** Alert actions the live services would have taken with a 202 and then discarded. */
+  discardedActions(): DiscardedAction[];
+  /** Forgets recorded requests, alerts and faults; keeps the latency. */
   reset(): void;
   setFault(fault: MockFault): void;
   clearFaults(): void;
@@ -53,13 +60,13 @@ export interface MockProviders {
  * Every provider API the mock serves, each over the same roster. Their paths do not overlap;
  * PagerDuty's /v2/enqueue comes before Opsgenie, whose paths also start with /v2/.
  */
-function providerApis(roster: MockRoster): MockProviderApi[] {
+function providerApis(roster: MockRoster, ledger: IncidentLedger): MockProviderApi[] {
   return [
     splunkOnCallRestApi(roster),
     splunkOnCallAlertApi(),
     pagerDutyRestApi(roster),
-    pagerDutyEventsApi(),
-    opsgenieApi(roster),
+    pagerDutyEventsApi(ledger),
+    opsgenieApi(roster, ledger),
     twilioMessagesApi(),
   ];
 }
@@ -91,7 +98,8 @@ function sendJson(
 
 export async function startMockProviders(options: MockProvidersOptions = {}): Promise<MockProviders> {
   const roster = options.roster ?? defaultMockRoster;
-  const apis = providerApis(roster);
+  const ledger = createIncidentLedger();
+  const apis = providerApis(roster, ledger);
   const faults = new FaultBook();
   for (const fault of options.faults ?? []) faults.add(fault);
   let latencyMs = options.latencyMs ?? 0;
@@ -124,8 +132,11 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
         200,
         log.filter((entry) => entry.at >= since),
       );
+    } else if (method === 'GET' && path === '/__incidents') {
+      sendJson(response, 200, { incidents: ledger.incidents(), discarded: ledger.discarded() });
     } else if (method === 'POST' && path === '/__reset') {
       log = [];
+      ledger.clear();
       faults.clear();
       sendJson(response, 200, { ok: true });
     } else if (path === '/__faults' && method === 'GET') {
@@ -222,6 +233,7 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
     } else {
       answer ??= { status: 404, body: { message: `No mock for ${method} ${path}` } };
       sendJson(response, answer.status, answer.body, answer.headers);
+      answer.effect?.();
       recorded.status = answer.status;
     }
     recorded.ms = Date.now() - started;
@@ -243,8 +255,11 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
     port: address.port,
     roster,
     requests: () => log.map((entry) => ({ ...entry })),
+    incidents: () => ledger.incidents(),
+    discardedActions: () => ledger.discarded(),
     reset: () => {
       log = [];
+      ledger.clear();
       faults.clear();
     },
     setFault: (fault) => faults.add(fault),

@@ -1,6 +1,8 @@
 // Opsgenie's REST API (also Jira Service Management operations'): who is on call in a schedule,
 // users' contacts, teams, and alerts by alias. Alert requests answer 202 as the live API does:
-// it processes them later, so an unknown alias is not an error here either.
+// it processes them later, so an unknown alias is not an error here either; the ledger records
+// such an action as discarded, which is what the live processing would do with it.
+import type { IncidentLedger, MockIncidentState } from './incident-ledger';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import {
   findSchedule,
@@ -13,7 +15,12 @@ import { splitE164 } from './phone-parts';
 import { jsonResponse, matchPath, type MockProviderApi, type MockRequest, type MockResponse } from './provider-api';
 import { findUser, onCallUsername, type MockRoster, type MockUser } from './roster';
 
-const ALERT_ACTIONS = ['acknowledge', 'close', 'notes'];
+/** Each alert action, and the state it leaves the alert in. */
+const ALERT_ACTIONS: Record<string, MockIncidentState | undefined> = {
+  acknowledge: 'acknowledged',
+  close: 'resolved',
+  notes: undefined,
+};
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'];
 const RECIPIENT_TYPES = ['all', 'none', 'user', 'escalation', 'schedule', 'team', 'group'];
 const MESSAGE_MAX = 130;
@@ -65,6 +72,8 @@ function alertProblem(body: JsonObject): string | undefined {
   const validResponder = (r: JsonValue): boolean =>
     isJsonObject(r) && typeof r.type === 'string' && RECIPIENT_TYPES.includes(r.type);
   if (!Array.isArray(responders) || !responders.every(validResponder)) return 'Responders must each have a type.';
+  const visibleTo = body.visibleTo ?? [];
+  if (!Array.isArray(visibleTo) || !visibleTo.every(validResponder)) return 'VisibleTo must each have a type.';
   const details = body.details ?? {};
   if (!isJsonObject(details) || !Object.values(details).every((v) => typeof v === 'string')) {
     return 'Details must be a map of strings.';
@@ -72,7 +81,7 @@ function alertProblem(body: JsonObject): string | undefined {
   return undefined;
 }
 
-export function opsgenieApi(roster: MockRoster): MockProviderApi {
+export function opsgenieApi(roster: MockRoster, ledger: IncidentLedger): MockProviderApi {
   let requests = 0;
   const answer = (status: number, body: JsonObject): MockResponse =>
     jsonResponse(status, { ...body, took: 0.01, requestId: `mock-request-${(requests += 1)}` });
@@ -98,7 +107,7 @@ export function opsgenieApi(roster: MockRoster): MockProviderApi {
     return answer(200, { data });
   };
 
-  const alertAction = (request: MockRequest, action: string): MockResponse => {
+  const alertAction = (request: MockRequest, identifier: string, action: string): MockResponse => {
     const type = request.query.identifierType ?? 'id';
     if (!['id', 'alias', 'tiny'].includes(type)) return answer(422, { message: `Invalid identifierType [${type}]` });
     const body = request.body ?? {};
@@ -106,7 +115,22 @@ export function opsgenieApi(roster: MockRoster): MockProviderApi {
     if (action === 'notes' && (typeof body.note !== 'string' || body.note.trim() === '')) {
       return answer(422, { message: 'Note can not be empty.' });
     }
-    return answer(202, { result: 'Request will be processed' });
+    return {
+      ...answer(202, { result: 'Request will be processed' }),
+      effect: () => ledger.update('opsgenie', identifier, action, ALERT_ACTIONS[action]),
+    };
+  };
+
+  const createAlert = (body: JsonValue | undefined): MockResponse => {
+    if (!isJsonObject(body)) return answer(422, { message: 'Body must be a JSON object.' });
+    const problem = alertProblem(body);
+    if (problem) return answer(422, { message: problem });
+    const alias = typeof body.alias === 'string' ? body.alias : String(body.message);
+    const notifies = Array.isArray(body.responders) && body.responders.length > 0;
+    return {
+      ...answer(202, { result: 'Request will be processed' }),
+      effect: () => ledger.open('opsgenie', alias, 'create', notifies),
+    };
   };
 
   return {
@@ -131,14 +155,10 @@ export function opsgenieApi(roster: MockRoster): MockProviderApi {
           expandable: ['member'],
         });
       }
-      if (request.method === 'POST' && request.path === '/v2/alerts') {
-        const body = request.body;
-        if (!isJsonObject(body)) return answer(422, { message: 'Body must be a JSON object.' });
-        const problem = alertProblem(body);
-        return problem ? answer(422, { message: problem }) : answer(202, { result: 'Request will be processed' });
-      }
-      if (request.method === 'POST' && action && ALERT_ACTIONS.includes(action[1] ?? '')) {
-        return alertAction(request, action[1] ?? '');
+      if (request.method === 'POST' && request.path === '/v2/alerts') return createAlert(request.body);
+      const [identifier, verb] = action ?? [];
+      if (request.method === 'POST' && identifier && verb && Object.hasOwn(ALERT_ACTIONS, verb)) {
+        return alertAction(request, identifier, verb);
       }
       return answer(404, { message: `No mock for ${request.method} ${request.path}` });
     },

@@ -1,5 +1,8 @@
 // PagerDuty's Events API v2: POST /v2/enqueue. No auth header: the routing key in the body is
 // the credential. Accepted events answer 202; invalid ones 400 with the reasons, as the live API.
+// Like the live API, an acknowledge or resolve for a dedup_key with no open alert is answered
+// 202 and then discarded: the ledger records it as such.
+import type { IncidentLedger } from './incident-ledger';
 import { isJsonObject, type JsonObject } from './json';
 import { jsonResponse, type MockProviderApi, type MockRequest, type MockResponse } from './provider-api';
 
@@ -31,7 +34,12 @@ function problemsWith(event: JsonObject): string[] {
   return problems;
 }
 
-export function pagerDutyEventsApi(): MockProviderApi {
+function applyTo(ledger: IncidentLedger, action: string, dedupKey: string): void {
+  if (action === 'trigger') ledger.open('pagerduty', dedupKey, action, true);
+  else ledger.update('pagerduty', dedupKey, action, action === 'acknowledge' ? 'acknowledged' : 'resolved');
+}
+
+export function pagerDutyEventsApi(ledger: IncidentLedger): MockProviderApi {
   let generated = 0;
   return {
     name: 'pagerduty-events',
@@ -48,7 +56,10 @@ export function pagerDutyEventsApi(): MockProviderApi {
       }
       // PagerDuty makes up a dedup_key for a trigger that has none.
       const dedupKey = typeof event.dedup_key === 'string' ? event.dedup_key : `mock-dedup-${(generated += 1)}`;
-      return jsonResponse(202, { status: 'success', message: 'Event processed', dedup_key: dedupKey });
+      return {
+        ...jsonResponse(202, { status: 'success', message: 'Event processed', dedup_key: dedupKey }),
+        effect: () => applyTo(ledger, String(event.event_action), dedupKey),
+      };
     },
   };
 }

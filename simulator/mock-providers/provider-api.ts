@@ -1,5 +1,5 @@
-// What each mocked provider API plugs into the mock server. Adding PagerDuty or
-// Opsgenie means writing one more MockProviderApi over the same roster.
+// What each mocked provider API plugs into the mock server. Adding a provider means writing
+// one more MockProviderApi over the same roster.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { JsonValue } from './json';
 
@@ -18,6 +18,11 @@ export interface MockResponse {
   status: number;
   body: JsonValue;
   headers?: Record<string, string>;
+  /**
+   * What the request changes in the mocked service (an alert opened, acknowledged…). Run only
+   * when this response is really sent: under an injected fault the request never got through.
+   */
+  effect?: () => void;
 }
 
 export interface MockProviderApi {

@@ -9,6 +9,7 @@ import { splitE164 } from '../../simulator/mock-providers/phone-parts';
 
 const PD_AUTH = { Authorization: 'Token token=test-pd-key-secret', Accept: 'application/vnd.pagerduty+json;version=2' };
 const OG_AUTH = { Authorization: 'GenieKey test-og-key-secret' };
+const PD_PAYLOAD = { summary: 'Voicemail for Platform', source: 'test', severity: 'critical' };
 
 let mock: MockProviders;
 beforeAll(async () => {
@@ -292,5 +293,81 @@ describe('one roster, three shapes', () => {
     expect(pdPhones).toEqual(['+15555550101', '+15555550104', '+15555550103']);
     expect(ogPhones).toEqual(pdPhones);
     expect(vo.body).toMatchObject({ contactMethods: [{ value: pdPhones[0] }] });
+  });
+});
+
+describe('the alerts each service would hold', () => {
+  const trigger = { routing_key: 'k', event_action: 'trigger', dedup_key: 'CA1', payload: PD_PAYLOAD };
+  const pdEvent = (action: string, dedupKey = 'CA1'): unknown => ({
+    routing_key: 'k',
+    event_action: action,
+    dedup_key: dedupKey,
+  });
+
+  it('PagerDuty: a trigger opens the alert, a second one joins it, acknowledge and resolve move it on', async () => {
+    for (const event of [trigger, trigger, pdEvent('acknowledge'), pdEvent('resolve')]) {
+      expect((await request('POST', '/v2/enqueue', {}, event)).status).toBe(202);
+    }
+    expect(mock.incidents()).toEqual([
+      {
+        provider: 'pagerduty',
+        key: 'CA1',
+        state: 'resolved',
+        notifies: true,
+        actions: ['trigger', 'trigger', 'acknowledge', 'resolve'],
+      },
+    ]);
+    expect(mock.discardedActions()).toEqual([]);
+  });
+
+  it('PagerDuty: an acknowledge or resolve with no open alert is answered 202 and discarded, as the live API does', async () => {
+    expect((await request('POST', '/v2/enqueue', {}, pdEvent('acknowledge', 'CA2'))).status).toBe(202);
+    await request('POST', '/v2/enqueue', {}, trigger);
+    await request('POST', '/v2/enqueue', {}, pdEvent('resolve'));
+    await request('POST', '/v2/enqueue', {}, pdEvent('resolve'));
+    expect(mock.discardedActions()).toEqual([
+      expect.objectContaining({ provider: 'pagerduty', key: 'CA2', action: 'acknowledge' }),
+      expect.objectContaining({ provider: 'pagerduty', key: 'CA1', action: 'resolve' }),
+    ]);
+    expect(mock.incidents()).toEqual([expect.objectContaining({ key: 'CA1', state: 'resolved' })]);
+  });
+
+  it('PagerDuty: a trigger after the alert was resolved opens a new one', async () => {
+    for (const event of [trigger, pdEvent('resolve'), trigger]) await request('POST', '/v2/enqueue', {}, event);
+    expect(mock.incidents().map((incident) => incident.state)).toEqual(['resolved', 'open']);
+  });
+
+  it('Opsgenie: an alert without responders pages nobody; actions by alias move it on; an unknown alias is discarded', async () => {
+    const visible = { message: 'Live call', alias: 'CA3', visibleTo: [{ type: 'team', name: 'Platform' }] };
+    await request('POST', '/v2/alerts', OG_AUTH, visible);
+    await request('POST', '/v2/alerts/CA3/acknowledge?identifierType=alias', OG_AUTH, { user: 'alice' });
+    await request('POST', '/v2/alerts/CA3/close?identifierType=alias', OG_AUTH, { note: 'done' });
+    await request('POST', '/v2/alerts/CA9/acknowledge?identifierType=alias', OG_AUTH, { user: 'alice' });
+    expect(mock.incidents()).toEqual([
+      {
+        provider: 'opsgenie',
+        key: 'CA3',
+        state: 'resolved',
+        notifies: false,
+        actions: ['create', 'acknowledge', 'close'],
+      },
+    ]);
+    expect(mock.discardedActions()).toEqual([expect.objectContaining({ key: 'CA9', action: 'acknowledge' })]);
+  });
+
+  it('changes nothing for a request an injected fault stopped, or one refused as invalid', async () => {
+    mock.setFault({ path: '/v2/enqueue', kind: 'status', status: 503 });
+    expect((await request('POST', '/v2/enqueue', {}, trigger)).status).toBe(503);
+    mock.clearFaults();
+    expect((await request('POST', '/v2/alerts', OG_AUTH, { alias: 'CA4' })).status).toBe(422);
+    expect(mock.incidents()).toEqual([]);
+  });
+
+  it('serves the ledger on GET /__incidents and forgets it on reset', async () => {
+    await request('POST', '/v2/enqueue', {}, trigger);
+    const { body } = await request('GET', '/__incidents', {});
+    expect(body).toEqual({ incidents: [expect.objectContaining({ key: 'CA1', state: 'open' })], discarded: [] });
+    mock.reset();
+    expect(mock.incidents()).toEqual([]);
   });
 });
