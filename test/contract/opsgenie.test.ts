@@ -95,12 +95,20 @@ describeWithSpecs('Opsgenie contract', () => {
       expectValid(captured, ['listTeams']);
     });
 
-    it('every incident kind: create, note, acknowledge, close', async () => {
+    it('every incident kind: create, note, create and acknowledge (an accepted call), close', async () => {
       const captured = captureRequests(OG_API_URL, answer);
       const provider = new OpsgenieProvider(opsgenieSettings);
       const events = eventsOfOneCall({ name: 'Platform' });
       for (const kind of ALL_KINDS) await provider.sendIncidentEvent(events[kind], noDeadline());
-      expectValid(captured, ['createAlert', 'createAlert', 'createAlert', 'addNote', 'acknowledgeAlert', 'closeAlert']);
+      expectValid(captured, [
+        'createAlert',
+        'createAlert',
+        'createAlert',
+        'addNote',
+        'createAlert',
+        'acknowledgeAlert',
+        'closeAlert',
+      ]);
     });
 
     it('would catch a request in the wrong shape', async () => {

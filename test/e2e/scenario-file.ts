@@ -1,68 +1,106 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCallScript, type CallScript, type MockFault } from '../../simulator';
+import {
+  faultFromJson,
+  parseCallScript,
+  type CallScript,
+  type JsonValue,
+  type MockFault,
+  type MockIncidentState,
+} from '../../simulator';
 import { PROFILES, type ProfileName } from './profiles';
-
-/** Which test file runs a scenario: scenarios.test.ts, or provider-scenarios.test.ts. */
-export type ScenarioRunner = 'scenarios' | 'provider-scenarios';
 
 /** A call script plus the outcome it must have: the end-to-end suite runs every one. */
 export interface Scenario {
   file: string;
   description: string;
-  runner: ScenarioRunner;
   profile: ProfileName;
   faults: MockFault[];
   script: CallScript;
-  expect: {
-    dialled: string[];
-    bridgedTo: string | null;
-    /** Splunk On-Call message types sent for this call, in order. */
-    alerts?: string[];
-    /** Incident kinds the static roster logged for this call, in order. */
-    loggedIncidents?: string[];
-    /** Sentences the caller hears, in this order (substrings). */
-    callerHears?: string[];
-    hopsToFirstDial?: number;
-    /** Last-resort SMS messages sent during this scenario. */
-    sms?: number;
-    /**
-     * The incident requests the mock recorded for this call, in order, whatever the provider:
-     * "<METHOD> <path suffix>", plus PagerDuty's event_action ("POST /v2/enqueue trigger").
-     */
-    incidentRequests?: string[];
-  };
+  expect: ScenarioExpectation;
 }
+
+export interface ScenarioExpectation {
+  dialled: string[];
+  bridgedTo: string | null;
+  /** Splunk On-Call message types sent for this call, in order. */
+  alerts?: string[];
+  /** Incident kinds the static roster logged for this call, in order. */
+  loggedIncidents?: string[];
+  /**
+   * PagerDuty's and Opsgenie's incident requests for this call, in order: "<METHOD> <path
+   * suffix>", plus PagerDuty's event_action ("POST /v2/enqueue trigger").
+   */
+  incidentRequests?: string[];
+  /** The state the call's PagerDuty or Opsgenie alert is left in. */
+  incidentState?: MockIncidentState;
+  /** Sentences the caller hears, in this order (substrings). */
+  callerHears?: string[];
+  hopsToFirstDial?: number;
+  /** Last-resort SMS messages sent during this scenario. */
+  sms?: number;
+}
+
+const EXPECTATION_KEYS = new Set([
+  'dialled',
+  'bridgedTo',
+  'alerts',
+  'loggedIncidents',
+  'incidentRequests',
+  'incidentState',
+  'callerHears',
+  'hopsToFirstDial',
+  'sms',
+]);
+/**
+ * What a scenario must say about the incident system, by profile: every call leaves a trace there,
+ * or (when the incident system is down) in the last-resort SMS.
+ */
+const INCIDENT_EXPECTATION: Record<string, keyof ScenarioExpectation> = {
+  static: 'loggedIncidents',
+  victorops: 'alerts',
+  pagerduty: 'incidentRequests',
+  opsgenie: 'incidentRequests',
+};
 
 const folder = join(__dirname, 'scenarios');
 
-/** The scenarios one runner owns; a file without "runner" belongs to scenarios.test.ts. */
-export function loadScenarios(runner: ScenarioRunner = 'scenarios'): Scenario[] {
+export function loadScenarios(): Scenario[] {
   return readdirSync(folder)
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) =>
       parseScenarioFile(file, JSON.parse(readFileSync(join(folder, file), 'utf8')) as Record<string, unknown>),
-    )
-    .filter((scenario) => scenario.runner === runner);
+    );
 }
 
 function parseScenarioFile(file: string, raw: Record<string, unknown>): Scenario {
   const profile = raw.profile as ProfileName;
   if (!PROFILES.includes(profile)) throw new Error(`${file}: unknown profile ${String(raw.profile)}`);
-  const expectation = raw.expect as Scenario['expect'] | undefined;
+  const expectation = raw.expect as ScenarioExpectation | undefined;
   if (!expectation || !Array.isArray(expectation.dialled) || expectation.bridgedTo === undefined) {
     throw new Error(`${file}: expect.dialled and expect.bridgedTo are required`);
   }
-  const runner = raw.runner ?? 'scenarios';
-  if (runner !== 'scenarios' && runner !== 'provider-scenarios')
-    throw new Error(`${file}: unknown runner ${String(runner)}`);
+  // A misspelt key would otherwise be an expectation nobody checks.
+  const unknown = Object.keys(expectation).filter((key) => !EXPECTATION_KEYS.has(key));
+  if (unknown.length > 0) throw new Error(`${file}: unknown expect keys ${unknown.join(', ')}`);
+  const needed = INCIDENT_EXPECTATION[profile.split('-')[0]];
+  if (needed && expectation[needed] === undefined && expectation.sms === undefined) {
+    throw new Error(`${file}: expect.${needed} (or expect.sms) is required`);
+  }
+  const faults = raw.faults ?? [];
+  if (!Array.isArray(faults)) throw new Error(`${file}: faults must be a list`);
   return {
     file,
     description: String(raw.description ?? file),
-    runner,
     profile,
-    faults: (raw.faults as MockFault[] | undefined) ?? [],
+    faults: faults.map((fault: JsonValue, index) => {
+      try {
+        return faultFromJson(fault);
+      } catch (error) {
+        throw new Error(`${file}: faults[${index}]: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
     script: parseCallScript(raw.script, `${file}: script`),
     expect: expectation,
   };

@@ -181,7 +181,6 @@ describe('alerts', () => {
 
   it.each([
     ['transcript', 'notes', { note: expect.stringContaining('The checkout page is down.') }],
-    ['call-accepted', 'acknowledge', { user: 'Alice Adams', note: expect.stringContaining('accepted') }],
     ['call-ended', 'close', { user: 'Alice Adams', note: expect.stringContaining('42 s') }],
   ] as const)('sends %s to the alert by alias: %s', async (kind, action, body) => {
     const captured = captureAlertRequests();
@@ -193,6 +192,29 @@ describe('alerts', () => {
         body: expect.objectContaining(body),
       },
     ]);
+  });
+
+  it('opens an accepted call as an alert the team sees but nobody is paged for, then acknowledges it', async () => {
+    const captured = captureAlertRequests();
+    await provider().sendIncidentEvent(events['call-accepted'], noDeadline());
+    expect(captured).toEqual([
+      {
+        method: 'POST',
+        path: '/v2/alerts',
+        body: expect.objectContaining({
+          message: 'Live call for Platform from +15555550150',
+          alias: CALL_SID,
+          visibleTo: [{ type: 'team', name: 'Platform' }],
+          priority: 'P3',
+        }),
+      },
+      {
+        method: 'POST',
+        path: `/v2/alerts/${CALL_SID}/acknowledge?identifierType=alias`,
+        body: expect.objectContaining({ user: 'Alice Adams', note: expect.stringContaining('accepted') }),
+      },
+    ]);
+    expect(captured[0].body).not.toHaveProperty('responders');
   });
 
   it('names one alert, by the CallSid, in every message of a call', async () => {

@@ -243,22 +243,45 @@ describe('incident events (Events API v2)', () => {
   const events = eventsOfOneCall();
 
   it.each([
-    ['message-left', 'trigger'],
-    ['missed-call', 'trigger'],
-    ['callback-requested', 'trigger'],
-    ['transcript', 'trigger'],
-    ['call-accepted', 'acknowledge'],
-    ['call-ended', 'resolve'],
-  ] as const)('sends %s with event_action %s', async (kind, action) => {
+    ['message-left', ['trigger'], 'critical'],
+    ['missed-call', ['trigger'], 'critical'],
+    ['callback-requested', ['trigger'], 'critical'],
+    ['transcript', ['trigger'], 'critical'],
+    ['call-ended', ['resolve'], 'info'],
+  ] as const)('sends %s as %j, severity %s', async (kind, actions, severity) => {
     const { bodies } = captureEvents();
     await provider().sendIncidentEvent(events[kind], noDeadline());
-    expect(bodies).toHaveLength(1);
+    expect(bodies.map((body) => body.event_action)).toEqual(actions);
     expect(bodies[0]).toMatchObject({
       routing_key: PLATFORM_ROUTING_KEY,
-      event_action: action,
       dedup_key: CALL_SID,
-      payload: { source: expect.any(String), severity: 'critical', summary: expect.any(String) },
+      payload: { source: expect.any(String), severity, summary: expect.any(String) },
     });
+  });
+
+  it('opens an accepted call as an info alert, then acknowledges it: PagerDuty drops an acknowledge for no alert', async () => {
+    const { bodies } = captureEvents();
+    await provider().sendIncidentEvent(events['call-accepted'], noDeadline());
+    expect(bodies).toEqual([
+      expect.objectContaining({
+        event_action: 'trigger',
+        dedup_key: CALL_SID,
+        payload: expect.objectContaining({
+          summary: 'Live call for Platform from +15555550150',
+          severity: 'info',
+          custom_details: expect.objectContaining({ responder: 'Alice Adams' }),
+        }),
+      }),
+      expect.objectContaining({ event_action: 'acknowledge', dedup_key: CALL_SID }),
+    ]);
+  });
+
+  it('does not acknowledge when the trigger before it was refused', async () => {
+    const scope = nock(PD_EVENTS_URL).post('/v2/enqueue').reply(400, EVENT_INVALID);
+    const error = await providerError(provider().sendIncidentEvent(events['call-accepted'], noDeadline()));
+    expect(error.message).toContain('trigger');
+    expect(scope.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('ties every message of a call to one alert by the CallSid', async () => {

@@ -7,13 +7,18 @@ const MESSAGE_MAX = 130;
 const DESCRIPTION_MAX = 15_000;
 const NOTE_MAX = 25_000;
 
+type TeamRecipient = { type: 'team'; name: string };
+
 /** POST /v2/alerts. */
 export interface OpsgenieAlert {
   message: string;
   alias: string;
   description: string;
-  responders: Array<{ type: 'team'; name: string }>;
-  priority: 'P1';
+  /** Notified. */
+  responders?: TeamRecipient[];
+  /** Sees the alert, but is not notified. */
+  visibleTo?: TeamRecipient[];
+  priority: 'P1' | 'P3';
   details: Record<string, string>;
   source: string;
 }
@@ -25,49 +30,69 @@ export interface OpsgenieAlertAction {
   user?: string;
 }
 
+export type OpsgenieAction = 'create' | 'notes' | 'acknowledge' | 'close';
+
 export interface OpsgenieRequest {
+  action: OpsgenieAction;
   path: string;
   params?: { identifierType: 'alias' };
   body: OpsgenieAlert | OpsgenieAlertAction;
 }
 
 /**
- * The caller's CallSid is the alert's alias: Opsgenie de-duplicates on it, and every later message
- * of the call (note, acknowledge, close) names the alert by it.
+ * The requests one call event becomes, sent in this order. The caller's CallSid is the alert's
+ * alias: Opsgenie de-duplicates on it, and every later message of the call (note, acknowledge,
+ * close) names the alert by it.
+ *
+ * An accepted call has no alert yet, and Opsgenie cannot acknowledge an alias it does not know.
+ * So it opens one first: visible to the team but notifying nobody, since a responder is already
+ * on the line, and at P3 rather than P1 for the same reason. The end of the call closes it.
  */
-export function toOpsgenieRequest(event: IncidentEvent): OpsgenieRequest {
+export function toOpsgenieRequests(event: IncidentEvent): OpsgenieRequest[] {
   const alias = event.callSid;
-  const onAlert = (action: 'notes' | 'acknowledge' | 'close', body: OpsgenieAlertAction): OpsgenieRequest => ({
+  const team: TeamRecipient = { type: 'team', name: event.team.name };
+  const onAlert = (action: Exclude<OpsgenieAction, 'create'>, body: OpsgenieAlertAction): OpsgenieRequest => ({
+    action,
     path: `/v2/alerts/${encodeURIComponent(alias)}/${action}`,
     params: { identifierType: 'alias' },
     body,
+  });
+  const create = (
+    recipients: Pick<OpsgenieAlert, 'responders' | 'visibleTo'>,
+    priority: OpsgenieAlert['priority'],
+  ): OpsgenieRequest => ({
+    action: 'create',
+    path: '/v2/alerts',
+    body: {
+      message: clip(incidentTitle(event), MESSAGE_MAX),
+      alias,
+      description: clip(incidentDetails(event), DESCRIPTION_MAX),
+      ...recipients,
+      priority,
+      details: incidentFacts(event),
+      source: INCIDENT_SOURCE,
+    },
   });
   switch (event.kind) {
     case 'message-left':
     case 'missed-call':
     case 'callback-requested':
-      return {
-        path: '/v2/alerts',
-        body: {
-          message: clip(incidentTitle(event), MESSAGE_MAX),
-          alias,
-          description: clip(incidentDetails(event), DESCRIPTION_MAX),
-          responders: [{ type: 'team', name: event.team.name }],
-          priority: 'P1',
-          details: incidentFacts(event),
-          source: INCIDENT_SOURCE,
-        },
-      };
+      return [create({ responders: [team] }, 'P1')];
     case 'transcript':
-      return onAlert('notes', { note: clip(incidentDetails(event), NOTE_MAX), source: INCIDENT_SOURCE });
+      return [onAlert('notes', { note: clip(incidentDetails(event), NOTE_MAX), source: INCIDENT_SOURCE })];
     case 'call-accepted':
-      return onAlert('acknowledge', { user: event.responder, note: incidentSentence(event), source: INCIDENT_SOURCE });
+      return [
+        create({ visibleTo: [team] }, 'P3'),
+        onAlert('acknowledge', { user: event.responder, note: incidentSentence(event), source: INCIDENT_SOURCE }),
+      ];
     case 'call-ended':
-      return onAlert('close', {
-        user: event.responder,
-        note: clip(incidentDetails(event), NOTE_MAX),
-        source: INCIDENT_SOURCE,
-      });
+      return [
+        onAlert('close', {
+          user: event.responder,
+          note: clip(incidentDetails(event), NOTE_MAX),
+          source: INCIDENT_SOURCE,
+        }),
+      ];
   }
 }
 

@@ -5,7 +5,7 @@ import type { Responder, Team } from '../core/types';
 import type { OpsgenieSettings } from '../config/opsgenie-settings';
 import { createHttpClient, requestJson } from './http';
 import { arrayField, isRecord, stringField } from './json';
-import { toOpsgenieRequest } from './opsgenie-alert';
+import { toOpsgenieRequests } from './opsgenie-alert';
 import { readPhonesOfEach } from './phones-of-each';
 import { ProviderError, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
@@ -64,16 +64,18 @@ export class OpsgenieProvider implements OnCallProvider {
   }
 
   async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void> {
-    const request = toOpsgenieRequest(event);
-    const what = `Opsgenie ${event.kind} for call ${event.callSid}`;
-    const { status, body } = await requestJson(
-      this.api,
-      what,
-      { method: 'POST', url: request.path, params: request.params, data: request.body },
-      signal,
-    );
-    // 202: accepted for asynchronous processing, which is all the API ever promises.
-    if (status < 200 || status >= 300) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
+    // In order: an acknowledge must follow the creation of the alert it names.
+    for (const request of toOpsgenieRequests(event)) {
+      const what = `Opsgenie ${request.action} (${event.kind}) for call ${event.callSid}`;
+      const { status, body } = await requestJson(
+        this.api,
+        what,
+        { method: 'POST', url: request.path, params: request.params, data: request.body },
+        signal,
+      );
+      // 202: accepted for asynchronous processing, which is all the API ever promises.
+      if (status < 200 || status >= 300) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
+    }
   }
 
   /** Enabled voice contacts, stored as "<country code>-<number>", in E.164. */

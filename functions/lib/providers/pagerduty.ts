@@ -5,7 +5,7 @@ import type { Responder, Team } from '../core/types';
 import type { PagerDutySettings } from '../config/pagerduty-settings';
 import { createHttpClient, requestJson } from './http';
 import { arrayField, isRecord, stringField } from './json';
-import { toPagerDutyEvent } from './pagerduty-event';
+import { toPagerDutyEvents, type PagerDutyEvent } from './pagerduty-event';
 import { readPhonesOfEach } from './phones-of-each';
 import { ProviderError, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
@@ -75,7 +75,11 @@ export class PagerDutyProvider implements OnCallProvider {
         `no PagerDuty routing key for team "${event.team.name}": set PAGERDUTY_ROUTING_KEY_n or PAGERDUTY_ROUTING_KEY`,
       );
     }
-    const body = toPagerDutyEvent(event, routingKey);
+    // In order: an acknowledge must reach PagerDuty after the trigger that opens its alert.
+    for (const body of toPagerDutyEvents(event, routingKey)) await this.enqueue(body, event, signal);
+  }
+
+  private async enqueue(body: PagerDutyEvent, event: IncidentEvent, signal: AbortSignal): Promise<void> {
     const what = `PagerDuty ${body.event_action} event (${event.kind}) for call ${event.callSid}`;
     const response = await requestJson(this.events, what, { method: 'POST', url: '/v2/enqueue', data: body }, signal);
     if (response.status < 200 || response.status >= 300) {
