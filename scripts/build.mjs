@@ -6,7 +6,10 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist');
-rmSync(out, { recursive: true, force: true });
+// --tools: only the simulator and the benchmark (npm run call, npm run mock-providers), leaving
+// dist/functions alone, so that a twilio-run serving them meanwhile never finds them missing.
+const toolsOnly = process.argv.includes('--tools');
+if (!toolsOnly) rmSync(out, { recursive: true, force: true });
 
 const functionEntries = readdirSync(join(root, 'functions'))
   .filter((file) => file.endsWith('.ts'))
@@ -26,11 +29,14 @@ const common = {
   external: ['twilio', 'axios'],
 };
 
-await build({
-  ...common,
-  entryPoints: functionEntries,
-  outdir: join(out, 'functions'),
-});
+if (!toolsOnly) {
+  await build({
+    ...common,
+    entryPoints: functionEntries,
+    outdir: join(out, 'functions'),
+  });
+  cpSync(join(root, 'assets'), join(out, 'assets'), { recursive: true });
+}
 
 if (toolEntries.length > 0) {
   await build({
@@ -41,5 +47,3 @@ if (toolEntries.length > 0) {
     packages: 'external',
   });
 }
-
-cpSync(join(root, 'assets'), join(out, 'assets'), { recursive: true });

@@ -7,7 +7,7 @@ import type { CallerInputQueue } from './caller-inputs';
 import type { ReportRecorder } from './report-recorder';
 import { childElements, type TwimlElement } from './twiml-parser';
 import { judgeTwimlResponse, TWILIO_ERROR } from './twiml-response';
-import { pathOf, type WebhookTarget } from './twiml-urls';
+import { pathOf, urlLengthProblem, type WebhookTarget } from './twiml-urls';
 import { sendWebhook, type WebhookResult } from './webhook-client';
 
 export interface SessionConfig {
@@ -71,6 +71,8 @@ export class CallSession {
       });
       return { ok: false, reason: 'max-hops' };
     }
+    const tooLong = urlLengthProblem(target.url);
+    if (tooLong) return this.failFetch(leg, { code: TWILIO_ERROR.urlTooLong, message: tooLong }, target.url);
     const params = { ...leg.params(), ...extraParams };
     this.hops += 1;
     const hop = this.hops;
@@ -83,19 +85,21 @@ export class CallSession {
     this.recordExchange(leg.kind, leg.responder?.number, purpose, target, params, result, true);
 
     const verdict = judgeTwimlResponse(result, this.config.requestTimeoutMs);
-    if (!verdict.ok) {
-      this.recorder.applicationError({ code: verdict.code, message: verdict.message, leg: leg.kind, url: target.url });
-      this.recorder.add({
-        type: 'hears',
-        ...leg.party,
-        what: 'say',
-        text: 'We are sorry, an application error has occurred. Goodbye.',
-      });
-      return { ok: false, reason: 'application-error' };
-    }
+    if (!verdict.ok) return this.failFetch(leg, verdict, target.url);
     if (verdict.notice) this.recorder.add({ type: 'notice', text: `${pathOf(target.url)}: ${verdict.notice}` });
     if (this.config.script.callerHangsUpAtHop === hop) this.callerHangsUp(`the response to request ${hop}`);
     return { ok: true, doc: { url: target.url, verbs: childElements(verdict.root), hop } };
+  }
+
+  private failFetch(leg: CallLeg, error: { code: number; message: string }, url: string): FetchOutcome {
+    this.recorder.applicationError({ code: error.code, message: error.message, leg: leg.kind, url });
+    this.recorder.add({
+      type: 'hears',
+      ...leg.party,
+      what: 'say',
+      text: 'We are sorry, an application error has occurred. Goodbye.',
+    });
+    return { ok: false, reason: 'application-error' };
   }
 
   /** Notifies the application; the answer steers nothing but must still be a success. */
@@ -106,6 +110,12 @@ export class CallSession {
     purpose: RequestPurpose,
     responder?: string,
   ): Promise<void> {
+    const tooLong = urlLengthProblem(target.url);
+    if (tooLong) {
+      const message = `${purpose}: ${tooLong}`;
+      this.recorder.applicationError({ code: TWILIO_ERROR.urlTooLong, message, leg: 'callback', url: target.url });
+      return;
+    }
     const result = await sendWebhook({
       ...target,
       params,

@@ -1,5 +1,6 @@
 // `npm run call -- [options]`: one simulated call against locally running Functions.
 import { readFileSync } from 'node:fs';
+import { chooseAuthToken } from './auth-token';
 import type { CallReport } from './call-report';
 import { CALL_USAGE, parseCliOptions } from './cli-options';
 import { readDotenv } from './dotenv';
@@ -9,13 +10,14 @@ import { fetchProviderRequests, formatProviderRequests } from './mock-incidents'
 import { placeCall } from './place-call';
 import type { RecordedRequest } from './mock-providers/request-log';
 
-const PLACEHOLDER_TOKEN = 'simulator-auth-token';
-
-function authToken(explicit: string | undefined): string {
-  const token = explicit ?? process.env.AUTH_TOKEN ?? readDotenv(process.cwd()).AUTH_TOKEN;
-  if (token) return token;
-  console.error(`warning: no --auth-token, AUTH_TOKEN or .env AUTH_TOKEN; signing with "${PLACEHOLDER_TOKEN}"`);
-  return PLACEHOLDER_TOKEN;
+function authToken(option: string | undefined): string {
+  const chosen = chooseAuthToken({
+    option,
+    shell: process.env.AUTH_TOKEN,
+    dotenv: readDotenv(process.cwd()).AUTH_TOKEN,
+  });
+  if (chosen.warning) console.error(chosen.warning);
+  return chosen.token;
 }
 
 async function providerRequests(mockUrl: string, report: CallReport): Promise<RecordedRequest[] | null> {

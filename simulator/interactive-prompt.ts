@@ -1,5 +1,6 @@
 // Lets a person at the terminal play the caller once the script runs out of input.
 import { createInterface } from 'node:readline/promises';
+import type { Readable, Writable } from 'node:stream';
 import type { CallerInput } from './call-script';
 import type { InputPrompt, InteractiveInput } from './caller-inputs';
 
@@ -19,12 +20,23 @@ export function parseTypedInput(line: string): CallerInput | null {
   return { speech: text };
 }
 
+export interface TerminalStreams {
+  input: Readable;
+  /** Prompts go to stderr by default so that --json output on stdout stays clean. */
+  output: Writable;
+}
+
 /**
- * Prompts on stderr so that --json output on stdout stays clean. Lines typed ahead of
- * a prompt are kept for it; once input closes (Ctrl+D) every prompt gets silence.
+ * Asks for each input with the Gather's own deadline: Twilio takes silence for
+ * `timeout` seconds as no input, so an unanswered prompt does too. Lines typed ahead
+ * of a prompt are kept for it; once input closes (Ctrl+D) every prompt gets silence.
  */
-export function terminalInput(): { ask: InteractiveInput; close: () => void } {
-  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+export function terminalInput(streams: TerminalStreams = { input: process.stdin, output: process.stderr }): {
+  ask: InteractiveInput;
+  close: () => void;
+} {
+  const { output } = streams;
+  const terminal = createInterface({ input: streams.input, output });
   const typedAhead: string[] = [];
   let waiting: ((line: string | null) => void) | null = null;
   let closed = false;
@@ -42,20 +54,32 @@ export function terminalInput(): { ask: InteractiveInput; close: () => void } {
     waiting?.(null);
     waiting = null;
   });
-  const nextLine = (): Promise<string | null> => {
+
+  /** The next line, or null once input is closed or `timeoutMs` passes with nothing typed. */
+  const nextLine = (timeoutMs: number): Promise<{ line: string | null; timedOut: boolean }> => {
     const early = typedAhead.shift();
-    if (early !== undefined) return Promise.resolve(early);
-    if (closed) return Promise.resolve(null);
+    if (early !== undefined) return Promise.resolve({ line: early, timedOut: false });
+    if (closed) return Promise.resolve({ line: null, timedOut: false });
     return new Promise((resolve) => {
-      waiting = resolve;
+      const timer = setTimeout(() => {
+        // A line typed after the deadline belongs to the next prompt.
+        waiting = null;
+        resolve({ line: null, timedOut: true });
+      }, timeoutMs);
+      waiting = (line) => {
+        clearTimeout(timer);
+        resolve({ line, timedOut: false });
+      };
     });
   };
+
   return {
     ask: async (prompt) => {
       if (closed && typedAhead.length === 0) return null;
-      process.stderr.write(`${describe(prompt)} keys, s:speech, h = hang up, Enter = silence > `);
-      const line = await nextLine();
-      if (line === null) process.stderr.write('\n');
+      output.write(`${describe(prompt)} keys, s:speech, h = hang up, Enter = silence > `);
+      const { line, timedOut } = await nextLine(prompt.timeoutSeconds * 1000);
+      if (timedOut) output.write(`(no input for ${prompt.timeoutSeconds} s)\n`);
+      else if (line === null) output.write('\n');
       return line === null ? null : parseTypedInput(line);
     },
     close: () => terminal.close(),

@@ -215,6 +215,7 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
       status: null,
     };
     log.push(recorded);
+    response.once('finish', () => (recorded.status ??= response.statusCode));
 
     const { extraLatencyMs, failure } = faults.take(path);
     await wait(latencyMs + extraLatencyMs);

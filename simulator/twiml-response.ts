@@ -12,6 +12,8 @@ export const TWILIO_ERROR = {
   httpTimeout: 11205,
   documentParseFailure: 12100,
   invalidContentType: 12300,
+  // Documented for a StatusCallback URL over 4000 characters; the voice engine's own code is undocumented.
+  urlTooLong: 21609,
 } as const;
 
 const XML_TYPE = /^(text|application)\/([\w.+-]+\+)?xml\b/i;

@@ -8,6 +8,16 @@ export interface WebhookTarget {
   method: HttpMethod;
 }
 
+/** Twilio refuses longer action, Redirect, <Number url> and callback URLs. */
+export const MAX_TWILIO_URL_LENGTH = 4000;
+
+/** Why Twilio would refuse to request this URL, or null when it is short enough. */
+export function urlLengthProblem(url: string): string | null {
+  return url.length > MAX_TWILIO_URL_LENGTH
+    ? `URL is ${url.length} characters; Twilio refuses URLs over ${MAX_TWILIO_URL_LENGTH}`
+    : null;
+}
+
 export function resolveTwimlUrl(reference: string, documentUrl: string): string {
   return new URL(reference.trim(), documentUrl).toString();
 }

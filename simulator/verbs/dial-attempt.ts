@@ -1,5 +1,6 @@
-// One <Number> of a <Dial>: does the phone pick up, and if it does, does the whisper
-// TwiML on the responder's leg end with them bridged to the caller?
+// One <Number> of a <Dial>: its phone rings, then it is picked up, rings out, is busy,
+// fails, or is canceled; a picked-up leg runs its whisper TwiML, which decides whether
+// the responder is bridged to the caller.
 import type { AttemptResult } from '../call-report';
 import { childLegParams, responderInput, type CallLeg, type DialledResponder } from '../call-leg';
 import type { CallSession } from '../call-session';
@@ -12,11 +13,24 @@ export interface AttemptOutcome {
   childCallSid: string;
   result: AttemptResult;
   bridged: boolean;
-  /** Seconds ringing before pickup (or until the Dial timeout). */
+  /** Seconds from the start of the Dial until pickup, or until the phone stopped ringing. */
   ringSeconds: number;
   /** Seconds the answered leg spent in its whisper TwiML. */
   whisperSeconds: number;
   talkSeconds: number;
+}
+
+/** A Number whose phone is ringing; how it will end is already known from the script. */
+export interface RingingNumber {
+  target: DialTarget;
+  responder: DialledResponder;
+  leg: CallLeg;
+  childCallSid: string;
+  sequence: { next: number };
+  /** busy and failed end at once; no-answer rings until the Dial's timeout. */
+  unanswered: 'busy' | 'failed' | 'no-answer' | null;
+  /** Seconds after the Dial started that the phone is picked up (when `unanswered` is null). */
+  pickupSeconds: number;
 }
 
 const DEFAULT_RING_SECONDS = 5;
@@ -75,13 +89,12 @@ function notBridgedReason(end: LegEndReason, responder: DialledResponder): strin
 /** Sends one status-callback event for the child leg, if the <Number> asked for it. */
 async function reportProgress(
   session: CallSession,
-  target: DialTarget,
-  leg: CallLeg,
+  ringing: RingingNumber,
   event: string,
   callStatus: string,
-  sequence: { next: number },
   callDuration?: number,
 ): Promise<void> {
+  const { target, leg, sequence } = ringing;
   if (!target.statusCallback || !target.statusCallbackEvents.includes(event)) return;
   const params: Record<string, string> = {
     ...leg.params(),
@@ -97,83 +110,85 @@ async function reportProgress(
   await session.sendCallback('child', target.statusCallback, params, 'number-status-callback', target.number);
 }
 
-/** A Number that never rings to completion: the caller hung up or another one was bridged. */
-export async function cancelAttempt(session: CallSession, target: DialTarget, from: string): Promise<AttemptOutcome> {
-  const responder: DialledResponder = { number: target.number, behaviour: 'no-answer' };
+function unansweredBy(responder: DialledResponder, timeoutSeconds: number): RingingNumber['unanswered'] {
+  const { behaviour } = responder;
+  if (behaviour === 'busy' || behaviour === 'failed' || behaviour === 'no-answer') return behaviour;
+  return (responder.ringSeconds ?? DEFAULT_RING_SECONDS) > timeoutSeconds ? 'no-answer' : null;
+}
+
+/** Places the child call: Twilio starts every Number of a Dial at the same moment. */
+export async function startRinging(
+  session: CallSession,
+  target: DialTarget,
+  dial: { timeoutSeconds: number; from: string },
+): Promise<RingingNumber> {
+  const script = session.config.script.responders?.[target.number] ?? { behaviour: 'no-answer' };
+  const responder: DialledResponder = { ...script, number: target.number };
   const childCallSid = newSid('CA');
-  const leg = createResponderLeg(session, responder, childCallSid, from);
-  session.recorder.add({ type: 'dial-attempt', number: target.number, result: 'canceled', childCallSid });
-  await reportProgress(session, target, leg, 'completed', 'canceled', { next: 0 }, 0);
+  const ringing: RingingNumber = {
+    target,
+    responder,
+    leg: createResponderLeg(session, responder, childCallSid, dial.from),
+    childCallSid,
+    sequence: { next: 0 },
+    unanswered: unansweredBy(responder, dial.timeoutSeconds),
+    pickupSeconds: responder.ringSeconds ?? DEFAULT_RING_SECONDS,
+  };
+  await reportProgress(session, ringing, 'initiated', 'initiated');
+  await reportProgress(session, ringing, 'ringing', 'ringing');
+  return ringing;
+}
+
+/**
+ * Ends a leg nobody picked up. "canceled" is what Twilio reports for the legs of a
+ * simultaneous Dial that were still ringing when another was connected, or when the
+ * caller hung up.
+ */
+export async function endUnanswered(
+  session: CallSession,
+  ringing: RingingNumber,
+  result: Exclude<AttemptResult, 'answered'>,
+  ringSeconds: number,
+): Promise<AttemptOutcome> {
+  const { target, childCallSid } = ringing;
+  session.recorder.add({ type: 'dial-attempt', number: target.number, result, childCallSid });
+  await reportProgress(session, ringing, 'completed', result, 0);
   return {
     number: target.number,
     childCallSid,
-    result: 'canceled',
+    result,
     bridged: false,
-    ringSeconds: 0,
+    ringSeconds,
     whisperSeconds: 0,
     talkSeconds: 0,
   };
 }
 
-export async function attemptNumber(
-  session: CallSession,
-  run: RunTwiml,
-  target: DialTarget,
-  dial: { timeoutSeconds: number; from: string },
-): Promise<AttemptOutcome> {
-  const script = session.config.script.responders?.[target.number] ?? { behaviour: 'no-answer' };
-  const responder: DialledResponder = { ...script, number: target.number };
-  const childCallSid = newSid('CA');
-  const leg = createResponderLeg(session, responder, childCallSid, dial.from);
-  const sequence = { next: 0 };
-  const outcome: AttemptOutcome = {
-    number: target.number,
-    childCallSid,
-    result: 'answered',
-    bridged: false,
-    ringSeconds: Math.min(responder.ringSeconds ?? DEFAULT_RING_SECONDS, dial.timeoutSeconds),
-    whisperSeconds: 0,
-    talkSeconds: 0,
-  };
-
-  await reportProgress(session, target, leg, 'initiated', 'initiated', sequence);
-  await reportProgress(session, target, leg, 'ringing', 'ringing', sequence);
-
-  const neverAnswers =
-    responder.behaviour === 'no-answer' || responder.behaviour === 'busy' || responder.behaviour === 'failed';
-  const answersTooLate = (responder.ringSeconds ?? DEFAULT_RING_SECONDS) > dial.timeoutSeconds;
-  if (neverAnswers || answersTooLate) {
-    outcome.result = neverAnswers ? (responder.behaviour as AttemptResult) : 'no-answer';
-    outcome.ringSeconds = outcome.result === 'no-answer' ? dial.timeoutSeconds : 0;
-    session.recorder.add({ type: 'dial-attempt', number: target.number, result: outcome.result, childCallSid });
-    await reportProgress(session, target, leg, 'completed', outcome.result, sequence, 0);
-    return outcome;
-  }
-
+/** The phone is picked up: run the whisper, which bridges the responder unless it hangs up. */
+export async function answer(session: CallSession, run: RunTwiml, ringing: RingingNumber): Promise<AttemptOutcome> {
+  const { target, leg, responder, childCallSid } = ringing;
   session.recorder.add({ type: 'dial-attempt', number: target.number, result: 'answered', childCallSid });
-  await reportProgress(session, target, leg, 'answered', 'in-progress', sequence);
+  await reportProgress(session, ringing, 'answered', 'in-progress');
 
   let end: LegEndReason = 'end-of-twiml';
   if (target.whisper) {
     const fetched = await session.fetchTwiml(leg, target.whisper, {}, 'number-url');
     end = fetched.ok ? await run(leg, fetched.doc) : fetched.reason;
   }
-  outcome.whisperSeconds = leg.seconds;
   // A responder scripted to hang up whose whisper never spoke to them still hangs up.
-  outcome.bridged = end === 'end-of-twiml' && responder.behaviour !== 'hangs-up-during-whisper';
-  if (outcome.bridged) {
-    outcome.talkSeconds = responder.talkSeconds ?? DEFAULT_TALK_SECONDS;
-  } else {
+  const bridged = end === 'end-of-twiml' && responder.behaviour !== 'hangs-up-during-whisper';
+  const talkSeconds = bridged ? (responder.talkSeconds ?? DEFAULT_TALK_SECONDS) : 0;
+  if (!bridged) {
     session.recorder.add({ type: 'not-bridged', number: target.number, reason: notBridgedReason(end, responder) });
   }
-  await reportProgress(
-    session,
-    target,
-    leg,
-    'completed',
-    'completed',
-    sequence,
-    Math.round(leg.seconds + outcome.talkSeconds),
-  );
-  return outcome;
+  await reportProgress(session, ringing, 'completed', 'completed', Math.round(leg.seconds + talkSeconds));
+  return {
+    number: target.number,
+    childCallSid,
+    result: 'answered',
+    bridged,
+    ringSeconds: ringing.pickupSeconds,
+    whisperSeconds: leg.seconds,
+    talkSeconds,
+  };
 }

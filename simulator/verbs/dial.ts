@@ -1,16 +1,23 @@
-// <Dial>: ring every <Number>, let the first one whose whisper ends without hanging up
-// be bridged, then tell the action URL how it went (DialCallStatus, DialBridged...).
+// <Dial>: ring every <Number> at once, bridge the first one whose whisper ends without
+// hanging up, then tell the action URL how it went (DialCallStatus, DialBridged...).
 import type { DialCallStatus } from '../call-report';
 import { numberAttribute } from '../speech-timing';
 import { targetFrom } from '../twiml-urls';
-import { attemptNumber, cancelAttempt, type AttemptOutcome } from './dial-attempt';
+import type { AttemptOutcome } from './dial-attempt';
 import { dialRecordingParams } from './dial-recording';
 import { dialTargets } from './dial-targets';
+import { ringAll } from './ring-all';
 import { afterFetch, CONTINUE, endWith, type VerbContext, type VerbOutcome } from './verb-context';
 
 const DEFAULT_DIAL_TIMEOUT = 30;
 
-/** One status for the whole Dial: answered beats ringing out, which beats busy, then failed. */
+/**
+ * One status for the whole Dial: answered beats ringing out, which beats busy, then failed.
+ * Twilio documents DialCallStatus "canceled" only for a Dial canceled through the REST API,
+ * and says nothing of a caller who hangs up while it rings; that case is reported as
+ * no-answer (its child legs as canceled). An answered leg whose whisper hangs up is still
+ * "completed", with DialBridged false.
+ */
 export function dialCallStatus(attempts: AttemptOutcome[]): DialCallStatus {
   if (attempts.some((attempt) => attempt.result === 'answered')) return 'completed';
   if (attempts.some((attempt) => attempt.result === 'no-answer' || attempt.result === 'canceled')) return 'no-answer';
@@ -45,19 +52,7 @@ export async function runDial(ctx: VerbContext): Promise<VerbOutcome> {
     session.callerHangsUp('a <Dial> (while ringing)');
   }
 
-  // Simultaneous ringing, simulated in document order: the first bridged Number wins
-  // and the others stop ringing.
-  const attempts: AttemptOutcome[] = [];
-  let winner: AttemptOutcome | undefined;
-  for (const target of targets) {
-    if (winner || session.callerHungUp) {
-      attempts.push(await cancelAttempt(session, target, from));
-      continue;
-    }
-    const attempt = await attemptNumber(session, ctx.run, target, { timeoutSeconds, from });
-    attempts.push(attempt);
-    if (attempt.bridged) winner = attempt;
-  }
+  const { attempts, winner, dialSeconds } = await ringAll(session, ctx.run, targets, { timeoutSeconds, from });
   if (session.maxHopsExceeded) return endWith('max-hops');
 
   const status = dialCallStatus(attempts);
@@ -71,7 +66,7 @@ export async function runDial(ctx: VerbContext): Promise<VerbOutcome> {
     record.add({ type: 'bridged', number: winner.number, talkSeconds });
     if (session.config.script.callerHangsUpAfterBridge) session.callerHangsUp('the bridged conversation');
   }
-  leg.seconds += Math.max(0, ...attempts.map((attempt) => attempt.ringSeconds + attempt.whisperSeconds)) + duration;
+  leg.seconds += dialSeconds + duration;
   record.add({
     type: 'dial-result',
     status,

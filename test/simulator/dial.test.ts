@@ -3,6 +3,7 @@ import { startTwimlServer, twiml, type Route, type TwimlTestServer } from './hel
 
 const ALICE = '+15555550101';
 const BOB = '+15555550102';
+const CAROL = '+15555550103';
 
 let server: TwimlTestServer;
 beforeAll(async () => {
@@ -69,6 +70,11 @@ describe('<Dial>', () => {
     expect(eventsOf(report, 'hears').some((event) => event.text === 'Dial finished')).toBe(false);
   });
 
+  // Twilio's DialCallStatus table (https://www.twilio.com/docs/voice/twiml/dial#dialcallstatus)
+  // defines "completed" as answered and connected, and the <Number url> docs
+  // (https://www.twilio.com/docs/voice/twiml/number#attributes-url) only say the whisper may
+  // decline with <Hangup>; neither says which status a declined leg gives. Kept as "completed"
+  // (the leg was answered) with DialBridged telling the two apart.
   it('does not bridge when the whisper hangs up; the Dial reports completed but not bridged', async () => {
     server.use({ '/voice': dialTo([ALICE]), ...whisperRoutes, '/dial-result': () => twiml('<Hangup/>') });
     const report = await call(server.url, { responders: { [ALICE]: { behaviour: 'decline' } } });
@@ -157,6 +163,9 @@ describe('<Dial>', () => {
     expect(report.endReason).toBe('end-of-twiml');
   });
 
+  // The same table documents "canceled" only for a Dial canceled through the REST API, and
+  // nothing for a caller who hangs up while it rings; kept as no-answer. The child legs are
+  // canceled: the <Number> docs say the attempts that were not connected "are canceled".
   it('reports a caller who hangs up while it rings: no-answer, CallStatus completed, answer ignored', async () => {
     server.use({
       '/voice': dialTo([ALICE]),
@@ -174,6 +183,7 @@ describe('<Dial>', () => {
       CallStatus: 'completed',
     });
     expect(eventsOf(report, 'hears').map((event) => event.text)).not.toContain('Nobody hears this');
+    expect(eventsOf(report, 'dial-attempt').map((event) => event.result)).toEqual(['canceled']);
     expect(report.endReason).toBe('caller-hung-up');
   });
 
@@ -246,5 +256,91 @@ describe('<Dial>', () => {
     expect(report.timing.msToFirstDial).toBeGreaterThanOrEqual(30);
     expect(report.timing.requestMs).toHaveLength(report.requests.length);
     expect(report.requests.map((request) => request.leg)).toEqual(['parent', 'parent', 'parent', 'parent']);
+  });
+});
+
+describe('<Dial> with several Numbers ringing at once', () => {
+  /** Numbers without a whisper, each reporting its final status to /status?n=NUMBER. */
+  function ringAll(numbers: string[], timeout = 20): Route {
+    const nouns = numbers
+      .map(
+        (number) =>
+          `<Number url="/whisper?n=${encodeURIComponent(number)}" statusCallback="/status">${number}</Number>`,
+      )
+      .join('');
+    return () => twiml(`<Dial action="/dial-result" timeout="${timeout}">${nouns}</Dial>`);
+  }
+  const routes = (numbers: string[]): Record<string, Route> => ({
+    '/voice': ringAll(numbers),
+    '/whisper': () => twiml('<Gather numDigits="1" action="/whisper-answer" timeout="5"/><Hangup/>'),
+    '/whisper-answer': (request) => (request.params.Digits === '1' ? twiml('') : twiml('<Hangup/>')),
+    '/dial-result': () => twiml('<Hangup/>'),
+    '/status': () => ({ body: '', contentType: 'text/plain' }),
+  });
+  const finalStatus = (number: string): string | undefined =>
+    server.to('/status').find((request) => request.params.To === number)?.params.CallStatus;
+
+  it('bridges whoever picks up first, not the first Number in the document', async () => {
+    server.use(routes([ALICE, BOB]));
+    const report = await call(server.url, {
+      responders: {
+        [ALICE]: { behaviour: 'accept', ringSeconds: 12 },
+        [BOB]: { behaviour: 'accept', ringSeconds: 3 },
+      },
+    });
+    expect(report.bridgedTo).toBe(BOB);
+    expect(server.to('/whisper').map((request) => request.params.To)).toEqual([BOB]);
+    const bobSid = server.to('/whisper')[0]?.params.CallSid;
+    expect(server.to('/dial-result')[0]?.params).toMatchObject({ DialBridged: 'true', DialCallSid: bobSid });
+  });
+
+  it('reports the Numbers still ringing when another was bridged as canceled', async () => {
+    server.use(routes([ALICE, BOB, CAROL]));
+    const report = await call(server.url, {
+      responders: {
+        [ALICE]: { behaviour: 'accept', ringSeconds: 12 },
+        [BOB]: { behaviour: 'accept', ringSeconds: 3 },
+      },
+    });
+    expect(eventsOf(report, 'dial-attempt').map((event) => [event.number, event.result])).toEqual([
+      [BOB, 'answered'],
+      [ALICE, 'canceled'],
+      [CAROL, 'canceled'],
+    ]);
+    expect([finalStatus(ALICE), finalStatus(BOB), finalStatus(CAROL)]).toEqual(['canceled', 'completed', 'canceled']);
+  });
+
+  it('moves on to the next pickup when the first one to answer declines', async () => {
+    server.use(routes([ALICE, BOB]));
+    const report = await call(server.url, {
+      responders: {
+        [ALICE]: { behaviour: 'accept', ringSeconds: 9 },
+        [BOB]: { behaviour: 'decline', ringSeconds: 2 },
+      },
+    });
+    expect(server.to('/whisper').map((request) => request.params.To)).toEqual([BOB, ALICE]);
+    expect(report.bridgedTo).toBe(ALICE);
+  });
+
+  it('ends the Dial when one is bridged, not when a Number that never answers would ring out', async () => {
+    const script = { responders: { [BOB]: { behaviour: 'accept', ringSeconds: 3, talkSeconds: 30 } } } as const;
+    server.use(routes([BOB]));
+    const alone = await call(server.url, script);
+    server.use(routes([ALICE, BOB]));
+    const withRingingAlice = await call(server.url, script);
+    expect(withRingingAlice.bridgedTo).toBe(BOB);
+    expect(finalStatus(ALICE)).toBe('canceled');
+    expect(withRingingAlice.timing.simulatedCallSeconds).toBe(alone.timing.simulatedCallSeconds);
+    // Ring 3 s, whisper (5 s at most), talk 30 s: well short of Alice's 20 s timeout plus the talk.
+    expect(alone.timing.simulatedCallSeconds).toBeLessThan(20 + 30);
+  });
+
+  it('lasts until the Dial timeout when nobody is bridged', async () => {
+    server.use(routes([ALICE, BOB]));
+    const report = await call(server.url, { responders: { [BOB]: { behaviour: 'busy' } } });
+    expect(finalStatus(ALICE)).toBe('no-answer');
+    expect(finalStatus(BOB)).toBe('busy');
+    expect(server.to('/dial-result')[0]?.params.DialCallStatus).toBe('no-answer');
+    expect(report.timing.simulatedCallSeconds).toBe(20);
   });
 });
