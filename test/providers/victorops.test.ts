@@ -318,6 +318,50 @@ describe('the on-call chain', () => {
     expect(chain).toEqual([{ name: 'bob', phone: VO_PHONES.bob }]);
   });
 
+  it("fails the lookup, rather than finding nobody on call, when no one's phones can be read", async () => {
+    const scope = apiScope();
+    mockTeamList(scope);
+    mockSchedules(scope, TEAMS.platform, [{ name: 'P', slug: 'p', steps: [[{ user: 'alice' }], [{ user: 'bob' }]] }]);
+    scope.get(phonesPath('alice')).reply(503, { message: 'unavailable' });
+    scope.get(phonesPath('bob')).reply(503, { message: 'unavailable' });
+    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('phones of');
+  });
+
+  it("passes on a phones 429's wait, so that the lookup can honour it", async () => {
+    const scope = apiScope();
+    mockTeamList(scope);
+    mockSchedules(scope, TEAMS.platform, [{ name: 'P', slug: 'p', steps: [[{ user: 'alice' }]] }]);
+    scope.get(phonesPath('alice')).reply(429, { message: 'slow down' }, { 'Retry-After': '1' });
+    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    expect([error.retryable, error.retryAfterMs]).toEqual([true, 1000]);
+  });
+
+  it('tells the operator who was left out: a step that failed, a user whose phones failed', async () => {
+    const scope = apiScope();
+    mockTeamList(scope);
+    const policies: PolicyFixture[] = [
+      { name: 'P', slug: 'p', steps: [[{ user: 'alice' }], [{ user: 'bob' }], [{ user: 'carol' }], []] },
+    ];
+    scope.get(schedulePath(TEAMS.platform.slug)).query({ step: '0' }).reply(503, { message: 'unavailable' });
+    for (const step of [1, 2, 3]) {
+      scope
+        .get(schedulePath(TEAMS.platform.slug))
+        .query({ step: String(step) })
+        .reply(200, teamSchedule(TEAMS.platform, policies, step));
+    }
+    scope.get(phonesPath('bob')).reply(500, { message: 'boom' });
+    mockPhones(scope, 'carol', [{ value: VO_PHONES.carol }]);
+    const gaps: string[] = [];
+    const chain = await new VictorOpsProvider(victorOpsSettings, (leftOut) => gaps.push(leftOut)).lookUpOnCallChain(
+      { name: 'Platform' },
+      noDeadline(),
+    );
+    expect(chain.map((r) => r.name)).toEqual(['carol']);
+    expect(gaps).toEqual(['step 0 of Platform', 'bob']);
+  });
+
   it('still builds a chain from the steps that answered when one step fails', async () => {
     const scope = apiScope();
     mockTeamList(scope);
@@ -600,5 +644,15 @@ describe('alerts through the REST endpoint integration', () => {
     await provider().sendIncidentEvent({ ...events['missed-call'], team: { name: 'Network Ops' } }, noDeadline());
     expect(capture.routingKeys).toEqual(['network-ops']);
     expect(capture.alerts[0].message_type).toBe('CRITICAL');
+  });
+
+  it('still posts the alert in time when the REST API hangs: the slug lookup gets a short slice of the budget', async () => {
+    apiScope().get('/api-public/v1/team').delay(1200).reply(200, TEAM_LIST);
+    const capture = captureAlerts();
+    const started = Date.now();
+    // The whole budget is shorter than the hang: before the slice, the alert itself had no time left.
+    await provider().sendIncidentEvent(events['message-left'], AbortSignal.timeout(1000));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(capture.routingKeys).toEqual(['platform']);
   });
 });

@@ -7,7 +7,7 @@ import { createHttpClient, requestJson } from './http';
 import { arrayField, isRecord, stringField } from './json';
 import { toOpsgenieRequests } from './opsgenie-alert';
 import { readPhonesOfEach } from './phones-of-each';
-import { ProviderError, type OnCallProvider } from './provider';
+import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
 
 const KEY_VARIABLE = 'OPSGENIE_API_KEY';
@@ -22,7 +22,10 @@ export class OpsgenieProvider implements OnCallProvider {
   readonly name = 'opsgenie';
   private readonly api: AxiosInstance;
 
-  constructor(settings: OpsgenieSettings) {
+  constructor(
+    settings: OpsgenieSettings,
+    private readonly reportGap: GapReporter = ignoreGaps,
+  ) {
     this.api = createHttpClient(settings.apiUrl, { Authorization: `GenieKey ${settings.apiKey}` });
   }
 
@@ -57,7 +60,12 @@ export class OpsgenieProvider implements OnCallProvider {
     const usernames = arrayField(isRecord(body) ? body.data : undefined, 'onCallRecipients').filter(
       (recipient): recipient is string => typeof recipient === 'string' && recipient !== '',
     );
-    const phones = await readPhonesOfEach(usernames, (username) => this.fetchVoicePhones(username, signal), signal);
+    const phones = await readPhonesOfEach(
+      usernames,
+      (username) => this.fetchVoicePhones(username, signal),
+      signal,
+      this.reportGap,
+    );
     return assembleChain(
       usernames.map((username) => [{ name: spokenName(username), phones: phones.get(username) ?? [] }]),
     );

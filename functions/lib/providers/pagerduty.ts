@@ -7,7 +7,7 @@ import { createHttpClient, requestJson } from './http';
 import { arrayField, isRecord, stringField } from './json';
 import { toPagerDutyEvents, type PagerDutyEvent } from './pagerduty-event';
 import { readPhonesOfEach } from './phones-of-each';
-import { ProviderError, type OnCallProvider } from './provider';
+import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
 
 /** PagerDuty's versioning header; the API answers JSON whatever the Accept. */
@@ -29,7 +29,10 @@ export class PagerDutyProvider implements OnCallProvider {
   private readonly api: AxiosInstance;
   private readonly events: AxiosInstance;
 
-  constructor(private readonly settings: PagerDutySettings) {
+  constructor(
+    private readonly settings: PagerDutySettings,
+    private readonly reportGap: GapReporter = ignoreGaps,
+  ) {
     this.api = createHttpClient(settings.apiUrl, {
       Authorization: `Token token=${settings.apiKey}`,
       Accept: PAGERDUTY_ACCEPT,
@@ -58,6 +61,7 @@ export class PagerDutyProvider implements OnCallProvider {
       entries.map((entry) => entry.userId),
       (userId) => this.fetchPhones(userId, signal),
       signal,
+      (userId, error) => this.reportGap(`user ${userId}`, error),
     );
     return assembleChain(
       groupByLevel(entries).map((level) =>

@@ -7,6 +7,7 @@ export async function readPhonesOfEach(
   people: string[],
   readPhones: (person: string) => Promise<string[]>,
   signal: AbortSignal,
+  onLeftOut: (person: string, error: unknown) => void,
 ): Promise<Map<string, string[]>> {
   const unique = [...new Set(people)];
   const results = await Promise.allSettled(unique.map((person) => readPhones(person)));
@@ -15,6 +16,7 @@ export async function readPhonesOfEach(
   const phones = new Map<string, string[]>();
   results.forEach((result, index) => {
     if (result.status === 'fulfilled') phones.set(unique[index], result.value);
+    else onLeftOut(unique[index], result.reason);
   });
   return phones;
 }

@@ -15,6 +15,14 @@ export interface OnCallProvider {
   sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void>;
 }
 
+/**
+ * Told about a part of the chain that could not be read (one step, one person's phones) while the
+ * rest could: the call goes on with who is known, and the operator learns who was left out.
+ */
+export type GapReporter = (leftOut: string, error: unknown) => void;
+
+export const ignoreGaps: GapReporter = () => undefined;
+
 export class ProviderError extends Error {
   constructor(
     message: string,

@@ -6,12 +6,19 @@ import type { Responder, Team } from '../core/types';
 import type { VictorOpsSettings } from '../config/config';
 import { createHttpClient, requestJson } from './http';
 import { arrayField, isRecord, stringField } from './json';
-import { ProviderError, type OnCallProvider } from './provider';
+import { readPhonesOfEach } from './phones-of-each';
+import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
 
 /** Escalation steps asked for; Splunk On-Call numbers them from 0. */
 const ESCALATION_STEPS = [0, 1, 2, 3];
 const TEAM_LIST_TTL_MS = 5 * 60_000;
 const MONITORING_TOOL = 'Twilio Live Call Routing';
+/**
+ * The most an incident message waits for the team list (its slug is the routing key). Past it the
+ * alert goes out with a key made from the team's name: a hanging REST API must not use up the time
+ * the alert itself needs.
+ */
+const SLUG_LOOKUP_FOR_ALERT_MS = 700;
 
 interface VictorOpsTeam {
   name: string;
@@ -30,7 +37,10 @@ export class VictorOpsProvider implements OnCallProvider {
   private readonly api: AxiosInstance;
   private readonly alerts: AxiosInstance;
 
-  constructor(private readonly settings: VictorOpsSettings) {
+  constructor(
+    private readonly settings: VictorOpsSettings,
+    private readonly reportGap: GapReporter = ignoreGaps,
+  ) {
     this.api = createHttpClient(settings.apiUrl, {
       'X-VO-Api-Id': settings.apiId,
       'X-VO-Api-Key': settings.apiKey,
@@ -50,17 +60,20 @@ export class VictorOpsProvider implements OnCallProvider {
     );
     const failures = steps.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failures.length === steps.length) throw failures[0].reason;
+    steps.forEach((s, step) => {
+      if (s.status === 'rejected') this.reportGap(`step ${step} of ${team.name}`, s.reason);
+    });
     const answered = steps.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     if (team.policy && answered.every((step) => step.policyMissing)) {
       throw new ProviderError(`escalation policy "${team.policy}" (ESC_POL_n) not found for team "${team.name}"`);
     }
     const usernamesByStep = steps.map((s) => (s.status === 'fulfilled' ? s.value.usernames : []));
 
-    const usernames = [...new Set(usernamesByStep.flat())];
-    const phones = new Map(
-      await Promise.all(
-        usernames.map(async (username) => [username, await this.fetchPhones(username, signal)] as const),
-      ),
+    const phones = await readPhonesOfEach(
+      usernamesByStep.flat(),
+      (username) => this.fetchPhones(username, signal),
+      signal,
+      this.reportGap,
     );
     const candidates: OnCallCandidate[][] = usernamesByStep.map((users) =>
       users.map((username) => ({ name: username, phones: phones.get(username) ?? [] })),
@@ -69,7 +82,8 @@ export class VictorOpsProvider implements OnCallProvider {
   }
 
   async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void> {
-    const routingKey = await this.routingKeyFor(event.team, signal);
+    const slugLookup = AbortSignal.any([signal, AbortSignal.timeout(SLUG_LOOKUP_FOR_ALERT_MS)]);
+    const routingKey = await this.routingKeyFor(event.team, slugLookup);
     const path = `/integrations/generic/20131114/alert/${encodeURIComponent(this.settings.alertKey)}/${encodeURIComponent(routingKey)}`;
     const what = `Splunk On-Call alert ${event.kind} for call ${event.callSid}`;
     const { status, body } = await requestJson(
@@ -110,7 +124,7 @@ export class VictorOpsProvider implements OnCallProvider {
     return match.slug;
   }
 
-  /** Incidents route by the team's slug, as the reference did. */
+  /** Incidents route by the team's slug, as the reference did. `signal` bounds only this lookup. */
   private async routingKeyFor(team: Team, signal: AbortSignal): Promise<string> {
     try {
       return await this.resolveSlug(team, signal);
@@ -149,29 +163,25 @@ export class VictorOpsProvider implements OnCallProvider {
     return { usernames, policyMissing: false };
   }
 
-  /** Phone numbers best first. A user who cannot be read is skipped rather than failing the call. */
+  /** Phone numbers best first; none for a user Splunk On-Call no longer knows. */
   private async fetchPhones(username: string, signal: AbortSignal): Promise<string[]> {
     const what = `Splunk On-Call phones of ${username}`;
-    try {
-      const { status, body } = await requestJson(
-        this.api,
-        what,
-        { method: 'GET', url: `/api-public/v1/user/${encodeURIComponent(username)}/contact-methods/phones` },
-        signal,
-      );
-      if (status !== 200) return [];
-      // The published spec shows a bare array; the live API wraps it in contactMethods.
-      return arrayField(body, 'contactMethods')
-        .filter(isRecord)
-        .sort((a, b) => rankOf(a) - rankOf(b))
-        .flatMap((method) => {
-          const value = stringField(method, 'value');
-          return value ? [value] : [];
-        });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return [];
-    }
+    const { status, body } = await requestJson(
+      this.api,
+      what,
+      { method: 'GET', url: `/api-public/v1/user/${encodeURIComponent(username)}/contact-methods/phones` },
+      signal,
+    );
+    if (status === 404) return [];
+    if (status !== 200) throw new ProviderError(`${what} failed: HTTP ${status}`);
+    // The published spec shows a bare array; the live API wraps it in contactMethods.
+    return arrayField(body, 'contactMethods')
+      .filter(isRecord)
+      .sort((a, b) => rankOf(a) - rankOf(b))
+      .flatMap((method) => {
+        const value = stringField(method, 'value');
+        return value ? [value] : [];
+      });
   }
 }
 

@@ -7,7 +7,7 @@ import { IncidentWebhook } from '../providers/incident-webhook';
 import { isRecord } from '../providers/json';
 import { OpsgenieProvider } from '../providers/opsgenie';
 import { PagerDutyProvider } from '../providers/pagerduty';
-import { ProviderError, type OnCallProvider } from '../providers/provider';
+import { ProviderError, type GapReporter, type OnCallProvider } from '../providers/provider';
 import { parseRoster, StaticRosterProvider } from '../providers/static-roster';
 import { VictorOpsProvider } from '../providers/victorops';
 import { readJsonAsset } from './assets';
@@ -88,13 +88,15 @@ function reportProblems(problems: ConfigProblem[], log: Logger): void {
 function createProvider(config: Config, log: Logger): OnCallProvider {
   const notConfigured = (provider: string): OnCallProvider =>
     new UnavailableProvider(`${provider} is not configured (see the configuration errors above)`);
+  const reportGap: GapReporter = (leftOut, error) =>
+    log.warn('Left out of the on-call chain: it could not be read', { leftOut, problem: describeError(error) });
   switch (config.provider) {
     case 'victorops':
-      return config.victorops ? new VictorOpsProvider(config.victorops) : notConfigured('Splunk On-Call');
+      return config.victorops ? new VictorOpsProvider(config.victorops, reportGap) : notConfigured('Splunk On-Call');
     case 'pagerduty':
-      return config.pagerduty ? new PagerDutyProvider(config.pagerduty) : notConfigured('PagerDuty');
+      return config.pagerduty ? new PagerDutyProvider(config.pagerduty, reportGap) : notConfigured('PagerDuty');
     case 'opsgenie':
-      return config.opsgenie ? new OpsgenieProvider(config.opsgenie) : notConfigured('Opsgenie');
+      return config.opsgenie ? new OpsgenieProvider(config.opsgenie, reportGap) : notConfigured('Opsgenie');
     case 'static':
       return (
         createRoster(config, log, config.staticWebhookUrl) ??
