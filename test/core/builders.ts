@@ -125,8 +125,39 @@ export function expectRecording(step: Step): { record: VerbOf<'record'>; state: 
   expect(record.action.endpoint).toBe('recorded');
   expect(record.transcribeCallback).toEqual({ endpoint: 'transcribed', state: record.action.state });
   expect(redirect.to).toEqual(record.action);
-  expect(asReply(step).incidents).toEqual([]);
+  expectUnansweredCall(step, record.action.state, 'message');
   return { record, state: record.action.state, sentences: said(step) };
+}
+
+/**
+ * The one incident of a reply that takes a message or a call-back number: the unanswered call,
+ * opened before the prompt, naming the state's team, reason and call log. None for a rejected
+ * state: that request earned no incident.
+ */
+function expectUnansweredCall(step: Step, state: CallState, awaiting: 'message' | 'callback-number'): void {
+  if (state.reason === 'state-rejected') {
+    expect(asReply(step).incidents).toEqual([]);
+    return;
+  }
+  expect(asReply(step).incidents).toEqual([
+    {
+      kind: 'unanswered-call',
+      callSid: state.callSid,
+      team: state.team,
+      caller: state.caller,
+      awaiting,
+      reason: state.reason,
+      attempts: state.attempts,
+    },
+  ]);
+}
+
+/** The incident kinds a reply must carry: one unanswered call when it takes a message, else none. */
+export function expectedIncidentKinds(step: Reply): Array<IncidentEvent['kind']> {
+  const takesMessage = step.verbs.some(
+    (v) => v.verb === 'record' || (v.verb === 'gather' && v.action.endpoint === 'callback-request'),
+  );
+  return takesMessage ? ['unanswered-call'] : [];
 }
 
 /** Asserts a NO_VOICEMAIL reply: a call-back Gather, then a Redirect to /callback-request. */
@@ -138,6 +169,6 @@ export function expectCallbackRequest(step: Step): { gather: VerbOf<'gather'>; s
   expect(gather.finishOnKey).toBe('#');
   expect(gather.numDigits).toBeUndefined();
   expect(redirect.to).toEqual(gather.action);
-  expect(asReply(step).incidents).toEqual([]);
+  expectUnansweredCall(step, gather.action.state, 'callback-number');
   return { gather, state: gather.action.state };
 }

@@ -11,6 +11,7 @@ import {
   callState,
   DATABASE,
   expectCallbackRequest,
+  expectedIncidentKinds,
   expectMenu,
   expectRecording,
   flowConfig,
@@ -149,7 +150,7 @@ describe('answerCall: the greeting and the first menu', () => {
           if (step.kind === 'reply') {
             expect(step.verbs.map((v) => v.verb)).not.toContain('hangup');
             expect(step.verbs.map((v) => v.verb)).not.toContain('dial');
-            expect(step.incidents).toEqual([]);
+            expect(step.incidents.map((i) => i.kind)).toEqual(expectedIncidentKinds(step));
           }
         }
       }
@@ -404,7 +405,7 @@ describe('onMenuInput: the team menu', () => {
             if (step.kind === 'need-on-call') continue;
             expect(step.verbs.map((v) => v.verb)).not.toContain('hangup');
             expect(step.verbs.map((v) => v.verb)).not.toContain('dial');
-            expect(step.incidents).toEqual([]);
+            expect(step.incidents.map((i) => i.kind)).toEqual(expectedIncidentKinds(step));
           }
         }
       }

@@ -67,7 +67,6 @@ describe('defaultMessages', () => {
     teamOption: ['digit', 'team'],
     defaultTeam: ['team'],
     connecting: ['responder', 'team'],
-    tryingNext: ['responder', 'team'],
     whisper: ['caller', 'team'],
     reasonNobodyAnswered: ['team'],
     reasonNobodyOnCall: ['team'],

@@ -9,9 +9,18 @@ async function askedForNumber(): Promise<{ call: PhoneCall; action: string; redi
   const scope = apiScope();
   mockTeamList(scope);
   scope.get(schedulePath(TEAMS.platform.slug)).query(true).times(4).reply(500);
+  const opened = captureAlerts();
   const call = new PhoneCall(victorOps);
   const answer = await call.start();
   expect(answer.verbs).toEqual(['Gather', 'Redirect']);
+  // Opened before the prompt, so a caller who hangs up on it is still on record.
+  expect(opened.alerts).toEqual([
+    expect.objectContaining({
+      message_type: 'CRITICAL',
+      entity_id: call.callSid,
+      state_message: expect.stringContaining('call back on'),
+    }),
+  ]);
   expect(answer.has('Record')).toBe(false);
   return { call, action: answer.attr('Gather', 'action'), redirect: answer.one('Redirect').text };
 }

@@ -71,8 +71,7 @@ describe('dial-result: nobody accepted', () => {
     expect(first.dialled).toEqual([ROSTER.Platform[0].phone]);
 
     const second = await call.follow(first.attr('Dial', 'action'), { params: unanswered('no-answer') });
-    expect(second.verbs).toEqual(['Say', 'Dial']);
-    expect(second.said).toBe('Trying Bob, next on call for the Platform team. Please hold.');
+    expect(second.verbs).toEqual(['Dial']);
     expect(second.dialled).toEqual([ROSTER.Platform[1].phone]);
     expect(parseLink(second.attr('Dial', 'action')).name).toBe('dial-result');
 

@@ -68,6 +68,7 @@ describe('when the incident cannot be opened', () => {
       .query(true)
       .times(4)
       .reply(200, { team: TEAMS.platform, schedules: [] });
+    const alerts = captureAlerts(20, () => [503, 'down']);
     const call = new PhoneCall({ ...env, NUMBER_OF_MENUS: '0' });
     const first = await call.start();
     // Nobody on call; a fallback number, when there is one, does not answer either.
@@ -76,15 +77,15 @@ describe('when the incident cannot be opened', () => {
           params: { DialCallStatus: 'no-answer', DialBridged: 'false', CallStatus: 'in-progress' },
         })
       : first;
-    const alerts = captureAlerts(10, () => [503, 'down']);
     return { call, answer: await call.follow(voicemail.attr('Record', 'action'), { params: RECORDING }), alerts };
   }
 
-  it('texts the fallback number with the caller, the recording and the reason', async () => {
+  it('texts the fallback number when the caller is sent to voicemail, then again with the recording', async () => {
     const texts: Array<Record<string, string>> = [];
     const credentialsUsed: string[] = [];
     nock(TWILIO_API)
       .post(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`)
+      .times(2)
       .reply(function (_uri, body) {
         const encoded = String(this.req.headers.authorization).replace(/^Basic /, '');
         credentialsUsed.push(Buffer.from(encoded, 'base64').toString('utf8').split(':')[0]);
@@ -93,12 +94,17 @@ describe('when the incident cannot be opened', () => {
       });
     const { call, answer } = await leaveMessageWhileAlertsFail(smsEnv);
     expect(answer.said).toContain('Your message has been sent to the Platform team');
-    expect(texts).toHaveLength(1);
-    expect(credentialsUsed).toEqual([ACCOUNT_SID]);
-    expect(texts[0]).toMatchObject({ To: FALLBACK, From: '+15555550100' });
-    expect(texts[0].Body).toContain(call.from);
-    expect(texts[0].Body).toContain(RECORDING.RecordingUrl);
-    expect(texts[0].Body).toContain('could not be opened');
+    expect(texts).toHaveLength(2);
+    expect(credentialsUsed).toEqual([ACCOUNT_SID, ACCOUNT_SID]);
+    for (const text of texts) {
+      expect(text).toMatchObject({ To: FALLBACK, From: '+15555550100' });
+      expect(text.Body).toContain(call.from);
+      expect(text.Body).toContain('Why: nobody on call accepted the call.');
+      expect(text.Body).toContain('could not be opened');
+    }
+    // The first goes out before the prompt, in case the caller hangs up on it.
+    expect(texts[0].Body).toContain('Leaving a voicemail now.');
+    expect(texts[1].Body).toContain(RECORDING.RecordingUrl);
     expect(
       logLines('error').some((l) => l.message === 'Incident message could not be sent' && l.callSid === call.callSid),
     ).toBe(true);

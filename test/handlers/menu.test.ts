@@ -4,6 +4,7 @@ import { sealState, STATE_MAX_AGE_MS } from '../../functions/lib/shell/state-sea
 import {
   ALL_VO_PHONES,
   apiScope,
+  captureAlerts,
   mockPlatformLookup,
   mockSchedules,
   mockTeamList,
@@ -97,9 +98,15 @@ describe('menu: choosing a team', () => {
     const call = new PhoneCall({ ...victorOps, NUMBER_OF_MENUS: '2' });
     const main = await call.start();
     const teamMenu = await call.follow(main.attr('Gather', 'action'), { params: { Digits: '2' } });
+    // Only what the incident needs: the team list for its routing key, then the alert itself.
+    mockTeamList();
+    const opened = captureAlerts();
     const answer = await call.follow(teamMenu.attr('Gather', 'action'), { params: { Digits: '2' } });
     expectVoicemail(answer);
     expect(answer.said).toContain('Please leave a message for the Database team');
+    expect(opened.alerts).toEqual([
+      expect.objectContaining({ entity_display_name: `Message for Database from ${call.from}` }),
+    ]);
     expect(sandbox.unmatched).toEqual([]);
   });
 });

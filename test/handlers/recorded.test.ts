@@ -11,21 +11,32 @@ const RECORDING = {
   Digits: '#',
 };
 
-/** A Splunk On-Call call that went to voicemail because the lookup failed; `recorded` is the Record action. */
+/**
+ * A Splunk On-Call call that went to voicemail because the lookup failed; `recorded` is the
+ * Record action. The unanswered call's incident opened before the prompt.
+ */
 async function voicemailCall(
   env: Record<string, string> = victorOps,
 ): Promise<{ call: PhoneCall; recorded: string; redirect: string }> {
   const scope = apiScope();
   mockTeamList(scope);
   scope.get(schedulePath(TEAMS.platform.slug)).query(true).times(4).reply(500, { message: 'down' });
+  const opened = captureAlerts();
   const call = new PhoneCall(env);
   const answer = await call.start();
   expect(answer.has('Record')).toBe(true);
+  expect(opened.alerts).toEqual([
+    expect.objectContaining({
+      message_type: 'CRITICAL',
+      entity_id: call.callSid,
+      entity_display_name: `Unanswered call for Platform from ${call.from}`,
+    }),
+  ]);
   return { call, recorded: answer.attr('Record', 'action'), redirect: answer.one('Redirect').text };
 }
 
 describe('recorded: the caller left a message', () => {
-  it('opens a CRITICAL incident with the recording URL and the caller, and says goodbye', async () => {
+  it('adds the recording URL to the CRITICAL incident of the call, and says goodbye', async () => {
     const { call, recorded } = await voicemailCall();
     const alerts = captureAlerts();
     const answer = await call.follow(recorded, { params: RECORDING });
@@ -44,7 +55,7 @@ describe('recorded: the caller left a message', () => {
     expect(alerts.alerts[0].state_message).toContain('23 s voicemail');
   });
 
-  it('reports a missed call when Twilio heard nothing (the Redirect after <Record>)', async () => {
+  it('reports a missed call on the same incident when Twilio heard nothing (the Redirect after <Record>)', async () => {
     const { call, redirect } = await voicemailCall();
     const alerts = captureAlerts();
     const answer = await call.follow(redirect);
@@ -63,8 +74,8 @@ describe('recorded: the caller left a message', () => {
     const answer = await call.follow(voicemail.attr('Record', 'action'), { params: RECORDING });
     expect(answer.said).toContain('Your message has been sent to the Platform team');
     const logged = logLines('log').filter((line) => line.message === 'Incident (static roster: logged only)');
-    expect(logged).toHaveLength(1);
-    expect(JSON.stringify(logged[0].incident)).toContain(RECORDING.RecordingUrl);
+    expect(logged.map((line) => (line.incident as { kind: string }).kind)).toEqual(['unanswered-call', 'message-left']);
+    expect(JSON.stringify(logged[1].incident)).toContain(RECORDING.RecordingUrl);
     expect(sandbox.unmatched).toEqual([]);
   });
 });
@@ -102,7 +113,7 @@ describe('recorded: the alert endpoint is down', () => {
     const { call, recorded } = await voicemailCall();
     const answer = await call.follow(recorded, { params: RECORDING });
     expect(answer.verbs).toEqual(['Say', 'Hangup']);
-    expect(sandbox.unmatched.some((request) => request.includes('alert.test'))).toBe(true);
+    expect(sandbox.unmatched.some((request) => request.includes('/integrations/generic/'))).toBe(true);
   });
 });
 

@@ -5,13 +5,15 @@ const sandbox = useSandbox();
 const victorOps = { ...victorOpsEnv, TEAM_1: 'Platform', NUMBER_OF_MENUS: '0' };
 const RECORDING_URL = 'https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE0456';
 
-/** A call in voicemail; its Record action and transcribeCallback URLs. */
+/** A call in voicemail (its unanswered-call alert sent); its Record action and transcribeCallback URLs. */
 async function voicemailCall(): Promise<{ call: PhoneCall; recorded: string; transcribed: string }> {
   const scope = apiScope();
   mockTeamList(scope);
   scope.get(schedulePath(TEAMS.platform.slug)).query(true).times(4).reply(503);
+  const opened = captureAlerts();
   const call = new PhoneCall(victorOps);
   const answer = await call.start();
+  expect(opened.scope.isDone()).toBe(true);
   return { call, recorded: answer.attr('Record', 'action'), transcribed: answer.attr('Record', 'transcribeCallback') };
 }
 

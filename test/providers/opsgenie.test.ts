@@ -153,7 +153,27 @@ describe('team list', () => {
 describe('alerts', () => {
   const events = eventsOfOneCall({ name: 'Platform' });
 
-  it('opens an alert for a voicemail: the CallSid as alias, the team as responder, P1, the recording', async () => {
+  it('opens an alert for an unanswered call: the CallSid as alias, the team as responder, P1', async () => {
+    const captured = captureAlertRequests();
+    await provider().sendIncidentEvent(events['unanswered-call'], noDeadline());
+    expect(captured).toEqual([
+      {
+        method: 'POST',
+        path: '/v2/alerts',
+        body: expect.objectContaining({
+          message: 'Unanswered call for Platform from +15555550150',
+          alias: CALL_SID,
+          responders: [{ type: 'team', name: 'Platform' }],
+          priority: 'P1',
+          source: expect.any(String),
+          description: expect.stringContaining('asked to leave a message'),
+          details: expect.objectContaining({ caller: '+15555550150', team: 'Platform', awaiting: 'voicemail' }),
+        }),
+      },
+    ]);
+  });
+
+  it('adds a voicemail to the alert as a note, after a create that only opens it if the early one was lost', async () => {
     const captured = captureAlertRequests();
     await provider().sendIncidentEvent(events['message-left'], noDeadline());
     expect(captured).toEqual([
@@ -165,18 +185,26 @@ describe('alerts', () => {
           alias: CALL_SID,
           responders: [{ type: 'team', name: 'Platform' }],
           priority: 'P1',
-          source: expect.any(String),
           description: expect.stringContaining(`Recording: ${RECORDING_URL}`),
-          details: expect.objectContaining({ caller: '+15555550150', team: 'Platform', recordingUrl: RECORDING_URL }),
+          details: expect.objectContaining({ recordingUrl: RECORDING_URL }),
         }),
+      },
+      {
+        method: 'POST',
+        path: `/v2/alerts/${CALL_SID}/notes?identifierType=alias`,
+        body: expect.objectContaining({ note: expect.stringContaining(`Recording: ${RECORDING_URL}`) }),
       },
     ]);
   });
 
-  it.each(['missed-call', 'callback-requested'] as const)('opens an alert for a %s', async (kind) => {
+  it.each(['missed-call', 'callback-requested'] as const)('opens (or adds to) the alert for a %s', async (kind) => {
     const captured = captureAlertRequests();
     await provider().sendIncidentEvent(events[kind], noDeadline());
-    expect(captured[0]).toMatchObject({ path: '/v2/alerts', body: { alias: CALL_SID, priority: 'P1' } });
+    expect(captured.map((request) => request.path)).toEqual([
+      '/v2/alerts',
+      `/v2/alerts/${CALL_SID}/notes?identifierType=alias`,
+    ]);
+    expect(captured[0]).toMatchObject({ body: { alias: CALL_SID, priority: 'P1' } });
   });
 
   it.each([

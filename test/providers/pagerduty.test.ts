@@ -243,6 +243,7 @@ describe('incident events (Events API v2)', () => {
   const events = eventsOfOneCall();
 
   it.each([
+    ['unanswered-call', ['trigger'], 'critical'],
     ['message-left', ['trigger'], 'critical'],
     ['missed-call', ['trigger'], 'critical'],
     ['callback-requested', ['trigger'], 'critical'],

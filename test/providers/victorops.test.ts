@@ -505,6 +505,15 @@ describe('alerts through the REST endpoint integration', () => {
   ];
 
   const events: Record<IncidentEvent['kind'], IncidentEvent> = {
+    'unanswered-call': {
+      kind: 'unanswered-call',
+      callSid,
+      team,
+      caller,
+      awaiting: 'message',
+      reason: 'nobody-answered',
+      attempts,
+    },
     'message-left': {
       kind: 'message-left',
       callSid,
@@ -566,7 +575,7 @@ describe('alerts through the REST endpoint integration', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it.each(['message-left', 'missed-call', 'callback-requested', 'transcript'] as const)(
+  it.each(['unanswered-call', 'message-left', 'missed-call', 'callback-requested', 'transcript'] as const)(
     'sends %s as CRITICAL',
     async (kind) => {
       const alert = await send(events[kind]);

@@ -150,9 +150,7 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
   const next = state.chain[nextIndex];
   if (!next) return enterVoicemail(config, tried, 'nobody-answered', []);
 
-  const ringingNext: CallState = { ...tried, current: nextIndex };
-  return reply([
-    { verb: 'say', text: say(config, 'tryingNext', { responder: next.name, team: team.name }) },
-    dialCurrent(config, ringingNext),
-  ]);
+  // Straight to the next ring, with no announcement: Twilio tells us nothing of a caller who
+  // hangs up during a <Say>, and after a responder rang out the call must not go quiet.
+  return reply([dialCurrent(config, { ...tried, current: nextIndex })]);
 }

@@ -13,6 +13,17 @@ interface IncidentBase {
  */
 export type IncidentEvent =
   | (IncidentBase & {
+      /**
+       * Nobody took the call and the caller is now asked for a message (or a call-back number).
+       * Opened before they hear the prompt: a caller who hangs up during it is still on record,
+       * and the team hears of the call while the message is being left. The outcome follows.
+       */
+      kind: 'unanswered-call';
+      awaiting: 'message' | 'callback-number';
+      reason: VoicemailReason;
+      attempts: Attempt[];
+    })
+  | (IncidentBase & {
       kind: 'message-left';
       recordingUrl: string;
       recordingSeconds: number;
@@ -44,7 +55,16 @@ export type IncidentEvent =
       attempts: Attempt[];
     });
 
-/** Opens a new incident (as opposed to updating or closing one). */
+/**
+ * Would open the call's incident if nothing opened it before: an unanswered call, and each way it
+ * ends (a message, a missed call, a call-back request), since the early notice may have failed.
+ * These must not be lost: when they cannot be sent, the last-resort SMS goes out.
+ */
 export function opensIncident(event: IncidentEvent): boolean {
-  return event.kind === 'message-left' || event.kind === 'missed-call' || event.kind === 'callback-requested';
+  return (
+    event.kind === 'unanswered-call' ||
+    event.kind === 'message-left' ||
+    event.kind === 'missed-call' ||
+    event.kind === 'callback-requested'
+  );
 }

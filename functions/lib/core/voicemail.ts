@@ -21,41 +21,63 @@ export function teamOf(config: FlowConfig, state: CallState): Team {
 
 /**
  * Tells the caller why nobody is on the line, then records a message (or, with NO_VOICEMAIL,
- * takes a call-back number). Either way an incident follows.
+ * takes a call-back number). The incident opens now, before the prompt: Twilio tells us nothing
+ * when a caller hangs up during a <Say>, so this is the last moment a hang-up cannot hide the
+ * call. A rejected state opens nothing: that request earned no incident.
  */
 export function enterVoicemail(config: FlowConfig, state: CallState, reason: VoicemailReason, lead: string[]): Reply {
   const team = teamOf(config, state);
   const next: CallState = { ...state, team, reason, stage: config.noVoicemail ? 'callback' : 'voicemail' };
   const reasonKey = REASON_MESSAGE[reason];
   const explanation = [...lead, ...(reasonKey ? [say(config, reasonKey, { team: team.name })] : [])];
+  const unanswered: IncidentEvent[] =
+    reason === 'state-rejected'
+      ? []
+      : [
+          {
+            kind: 'unanswered-call',
+            callSid: state.callSid,
+            team,
+            caller: state.caller,
+            awaiting: config.noVoicemail ? 'callback-number' : 'message',
+            reason,
+            attempts: state.attempts,
+          },
+        ];
 
   if (config.noVoicemail) {
-    return reply([
-      {
-        verb: 'gather',
-        action: { endpoint: 'callback-request', state: next },
-        prompt: [...explanation, say(config, 'callbackPrompt')],
-        timeoutSeconds: CALLBACK_TIMEOUT_SECONDS,
-        finishOnKey: '#',
-      },
-      // Silence still counts as a request to call back the caller's own number.
-      { verb: 'redirect', to: { endpoint: 'callback-request', state: next } },
-    ]);
+    return reply(
+      [
+        {
+          verb: 'gather',
+          action: { endpoint: 'callback-request', state: next },
+          prompt: [...explanation, say(config, 'callbackPrompt')],
+          timeoutSeconds: CALLBACK_TIMEOUT_SECONDS,
+          finishOnKey: '#',
+        },
+        // Silence still counts as a request to call back the caller's own number.
+        { verb: 'redirect', to: { endpoint: 'callback-request', state: next } },
+      ],
+      unanswered,
+    );
   }
 
-  return reply([
-    ...[...explanation, say(config, 'leaveMessage', { team: team.name })].map(
-      (text) => ({ verb: 'say', text }) as const,
-    ),
-    {
-      verb: 'record',
-      action: { endpoint: 'recorded', state: next },
-      transcribeCallback: { endpoint: 'transcribed', state: next },
-      maxLengthSeconds: config.voicemailMaxSeconds,
-    },
-    // Twilio skips the Record action when it heard nothing; this still ends in an incident.
-    { verb: 'redirect', to: { endpoint: 'recorded', state: next } },
-  ]);
+  return reply(
+    [
+      ...[...explanation, say(config, 'leaveMessage', { team: team.name })].map(
+        (text) => ({ verb: 'say', text }) as const,
+      ),
+      {
+        verb: 'record',
+        action: { endpoint: 'recorded', state: next },
+        transcribeCallback: { endpoint: 'transcribed', state: next },
+        maxLengthSeconds: config.voicemailMaxSeconds,
+      },
+      // Twilio skips the Record action when it heard nothing; this still ends in an incident.
+      { verb: 'redirect', to: { endpoint: 'recorded', state: next } },
+    ],
+    unanswered,
+  );
 }
 
 export interface Recording {
@@ -63,7 +85,7 @@ export interface Recording {
   seconds: number;
 }
 
-/** The Record verb finished, or heard nothing: open the incident either way. */
+/** The Record verb finished, or heard nothing: the incident gets the message, or hears there is none. */
 export function onRecording(config: FlowConfig, state: CallState, recording: Recording): Reply {
   const team = teamOf(config, state);
   const base = { callSid: state.callSid, team, caller: state.caller, attempts: state.attempts };

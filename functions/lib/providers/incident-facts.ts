@@ -8,6 +8,9 @@ import type { IncidentEvent } from '../core/incidents';
 export function incidentFacts(event: IncidentEvent): Record<string, string> {
   const facts: Record<string, string> = { caller: event.caller, team: event.team.name };
   switch (event.kind) {
+    case 'unanswered-call':
+      facts.awaiting = event.awaiting === 'message' ? 'voicemail' : 'call-back number';
+      break;
     case 'message-left':
       facts.recordingUrl = event.recordingUrl;
       facts.recordingSeconds = String(event.recordingSeconds);

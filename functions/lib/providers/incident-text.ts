@@ -10,6 +10,10 @@ export const INCIDENT_SOURCE = 'Twilio Live Call Routing';
 export function incidentTitle(event: IncidentEvent): string {
   const team = event.team.name;
   switch (event.kind) {
+    case 'unanswered-call':
+      return event.reason === 'caller-chose-message'
+        ? `Message for ${team} from ${event.caller}`
+        : `Unanswered call for ${team} from ${event.caller}`;
     case 'message-left':
     case 'transcript':
       return `Voicemail for ${team} from ${event.caller}`;
@@ -27,6 +31,10 @@ export function incidentTitle(event: IncidentEvent): string {
 export function incidentSentence(event: IncidentEvent): string {
   const team = event.team.name;
   switch (event.kind) {
+    case 'unanswered-call':
+      return event.awaiting === 'message'
+        ? `${event.caller} called the ${team} team (${describeReason(event.reason)}) and is being asked to leave a message. If none follows, call them back.`
+        : `${event.caller} called the ${team} team (${describeReason(event.reason)}) and is being asked for a number to call back on. If none follows, call them back on ${event.caller}.`;
     case 'message-left':
       return `${event.caller} left a ${event.recordingSeconds} s voicemail for the ${team} team (${describeReason(event.reason)}).`;
     case 'missed-call':

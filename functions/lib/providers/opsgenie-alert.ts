@@ -74,10 +74,17 @@ export function toOpsgenieRequests(event: IncidentEvent): OpsgenieRequest[] {
     },
   });
   switch (event.kind) {
+    case 'unanswered-call':
+      return [create({ responders: [team] }, 'P1')];
     case 'message-left':
     case 'missed-call':
     case 'callback-requested':
-      return [create({ responders: [team] }, 'P1')];
+      // The unanswered call usually opened the alert already, and a create for an open alias only
+      // raises its count: the news goes in a note. The create stays, in case the early one failed.
+      return [
+        create({ responders: [team] }, 'P1'),
+        onAlert('notes', { note: clip(incidentDetails(event), NOTE_MAX), source: INCIDENT_SOURCE }),
+      ];
     case 'transcript':
       return [onAlert('notes', { note: clip(incidentDetails(event), NOTE_MAX), source: INCIDENT_SOURCE })];
     case 'call-accepted':

@@ -1,10 +1,10 @@
 import type { AxiosInstance } from 'axios';
 import { assembleChain, type OnCallCandidate } from '../core/chain';
-import { describeAttempts, describeReason } from '../core/call-log';
 import type { IncidentEvent } from '../core/incidents';
 import type { Responder, Team } from '../core/types';
 import type { VictorOpsSettings } from '../config/config';
 import { createHttpClient, requestJson } from './http';
+import { INCIDENT_SOURCE, incidentDetails, incidentTitle, recordingUrlOf } from './incident-text';
 import { arrayField, isRecord, stringField } from './json';
 import { readPhonesOfEach } from './phones-of-each';
 import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
@@ -12,7 +12,6 @@ import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from
 /** Escalation steps asked for; Splunk On-Call numbers them from 0. */
 const ESCALATION_STEPS = [0, 1, 2, 3];
 const TEAM_LIST_TTL_MS = 5 * 60_000;
-const MONITORING_TOOL = 'Twilio Live Call Routing';
 /**
  * The most an incident message waits for the team list (its slug is the routing key). Past it the
  * alert goes out with a key made from the team's name: a hanging REST API must not use up the time
@@ -210,62 +209,24 @@ export interface VictorOpsAlert {
 
 /** One call is one incident: every message carries the caller's CallSid as entity_id. */
 export function toAlert(event: IncidentEvent): VictorOpsAlert {
-  const common = {
+  const recordingUrl = recordingUrlOf(event);
+  return {
+    message_type: messageTypeOf(event),
     entity_id: event.callSid,
-    monitoring_tool: MONITORING_TOOL,
+    entity_display_name: incidentTitle(event),
+    state_message: incidentDetails(event),
+    monitoring_tool: INCIDENT_SOURCE,
     caller: event.caller,
     team: event.team.name,
+    ...(recordingUrl ? { recording_url: recordingUrl } : {}),
+    ...(event.kind === 'callback-requested' ? { callback_number: event.callbackNumber } : {}),
+    ...('responder' in event ? { ack_author: event.responder } : {}),
   };
-  const team = event.team.name;
-  switch (event.kind) {
-    case 'message-left':
-      return {
-        ...common,
-        message_type: 'CRITICAL',
-        entity_display_name: `Voicemail for ${team} from ${event.caller}`,
-        state_message: `${event.caller} left a ${event.recordingSeconds} s voicemail for the ${team} team (${describeReason(event.reason)}).\nRecording: ${event.recordingUrl}\nTranscript: pending\n\nCall log:\n${describeAttempts(event.attempts)}`,
-        recording_url: event.recordingUrl,
-      };
-    case 'missed-call':
-      return {
-        ...common,
-        message_type: 'CRITICAL',
-        entity_display_name: `Missed call for ${team} from ${event.caller}`,
-        state_message: `${event.caller} called the ${team} team and left no message (${describeReason(event.reason)}). Call them back.\n\nCall log:\n${describeAttempts(event.attempts)}`,
-      };
-    case 'callback-requested':
-      return {
-        ...common,
-        message_type: 'CRITICAL',
-        entity_display_name: `Call-back requested for ${team}: ${event.callbackNumber}`,
-        state_message: `${event.caller} asked the ${team} team to call back on ${event.callbackNumber} (${describeReason(event.reason)}).\n\nCall log:\n${describeAttempts(event.attempts)}`,
-        callback_number: event.callbackNumber,
-      };
-    case 'transcript':
-      return {
-        ...common,
-        message_type: 'CRITICAL',
-        entity_display_name: `Voicemail for ${team} from ${event.caller}`,
-        state_message: event.text
-          ? `Transcript of the voicemail from ${event.caller}:\n${event.text}\nRecording: ${event.recordingUrl}`
-          : `Twilio could not transcribe the voicemail from ${event.caller}; listen to the recording: ${event.recordingUrl}`,
-        recording_url: event.recordingUrl,
-      };
-    case 'call-accepted':
-      return {
-        ...common,
-        message_type: 'ACKNOWLEDGEMENT',
-        entity_display_name: `Live call for ${team} from ${event.caller}`,
-        state_message: `${event.responder} accepted a live call from ${event.caller} for the ${team} team.`,
-        ack_author: event.responder,
-      };
-    case 'call-ended':
-      return {
-        ...common,
-        message_type: 'RECOVERY',
-        entity_display_name: `Live call for ${team} from ${event.caller}`,
-        state_message: `${event.responder} answered a call from ${event.caller} for the ${team} team; it lasted ${event.talkSeconds} s.\n\nCall log:\n${describeAttempts(event.attempts)}`,
-        ack_author: event.responder,
-      };
-  }
+}
+
+/** Everything about a caller nobody has talked to yet is CRITICAL: it pages the team. */
+function messageTypeOf(event: IncidentEvent): VictorOpsAlert['message_type'] {
+  if (event.kind === 'call-accepted') return 'ACKNOWLEDGEMENT';
+  if (event.kind === 'call-ended') return 'RECOVERY';
+  return 'CRITICAL';
 }

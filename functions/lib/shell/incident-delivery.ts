@@ -102,6 +102,9 @@ async function sendLastResortSms(incident: IncidentEvent, options: DeliveryOptio
 
 function smsText(incident: IncidentEvent, failure: string): string {
   const parts = [`On-call line: ${incident.caller} needs the ${incident.team.name} team.`];
+  if (incident.kind === 'unanswered-call') {
+    parts.push(incident.awaiting === 'message' ? 'Leaving a voicemail now.' : 'Asked for a call-back number.');
+  }
   if (incident.kind === 'message-left') parts.push(`Voicemail: ${incident.recordingUrl}`);
   if (incident.kind === 'callback-requested') parts.push(`Call back on ${incident.callbackNumber}.`);
   if (incident.kind === 'missed-call') parts.push('Missed call, no message.');
