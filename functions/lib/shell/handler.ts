@@ -54,8 +54,10 @@ const LAST_RESORT_TWIML = `${XML_DECLARATION}<Response><Say>Sorry, we cannot tak
 
 export function createCallFlowHandler(spec: EndpointSpec): Handler {
   return async (context, event, callback) => {
-    const callSid = stringParam(event, 'CallSid');
-    const log = createLogger({ step: spec.step, callSid });
+    // A responder's leg logs under the caller's CallSid, so that one call reads as one story.
+    const legSid = stringParam(event, 'CallSid');
+    const callSid = spec.leg === 'responder' ? (stringParam(event, 'ParentCallSid') ?? legSid) : legSid;
+    const log = createLogger({ step: spec.step, callSid, ...(callSid !== legSid ? { legSid } : {}) });
     const started = Date.now();
     let xml: string;
     try {

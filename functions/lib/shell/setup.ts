@@ -112,7 +112,12 @@ function createRoster(config: Config, log: Logger, webhookUrl?: string): StaticR
     const where = webhookUrl ? 'logged and posted to STATIC_WEBHOOK_URL' : 'logged only';
     return new StaticRosterProvider(
       roster,
-      (event) => log.info(`Incident (static roster: ${where})`, { callSid: event.callSid, incident: event }),
+      // The team by name only: its fallback numbers must not reach the log.
+      (event) =>
+        log.info(`Incident (static roster: ${where})`, {
+          callSid: event.callSid,
+          incident: { ...event, team: event.team.name },
+        }),
       webhookUrl ? new IncidentWebhook(webhookUrl) : undefined,
     );
   } catch (error) {
