@@ -104,6 +104,14 @@ describe('connectToChain', () => {
     expect(step.notes).toBeUndefined();
   });
 
+  it.each(['anonymous', 'restricted', '', '266696687'])(
+    'shows the support number instead of a caller ID Twilio would refuse (%p)',
+    (caller) => {
+      const step = connectToChain(flowConfig({ callerIdMode: 'caller' }), beforeLookup({ caller }), [], found(ALICE));
+      expect(dialOf(step).callerId).toBe(SUPPORT_NUMBER);
+    },
+  );
+
   it('shows the caller number to responders when callerIdMode is caller', () => {
     const step = connectToChain(flowConfig({ callerIdMode: 'caller' }), beforeLookup(), [], found(ALICE));
     expect(dialOf(step).callerId).toBe(CALLER);

@@ -45,11 +45,20 @@ function dialCurrent(config: FlowConfig, state: CallState): Verb {
   return {
     verb: 'dial',
     action: { endpoint: 'dial-result', state },
-    callerId: config.callerIdMode === 'caller' ? state.caller : state.supportNumber,
+    callerId: callerIdFor(config, state),
     timeoutSeconds: config.ringTimeoutSeconds,
     phone: state.chain[state.current].phone,
     whisper: { endpoint: 'whisper', state },
   };
+}
+
+/**
+ * The number responders see. The caller's own only when it is a real E.164 number: Twilio
+ * refuses to dial with "anonymous", "restricted" or an empty caller ID, and the call would fail.
+ */
+function callerIdFor(config: FlowConfig, state: CallState): string {
+  const showCaller = config.callerIdMode === 'caller' && /^\+[1-9][0-9]{6,14}$/.test(state.caller);
+  return showCaller ? state.caller : state.supportNumber;
 }
 
 /** The responder picked up: before bridging, tell them who calls and make them press 1. */
