@@ -93,7 +93,7 @@ async function handle(
 
   // The state is judged before any provider is asked anything, even for the team list.
   const opened = openRequestState(spec, event, secret);
-  const setup = await prepareCall(context, log, spec.needTeams && opened.ok);
+  const setup = await prepareCall(context, log, spec.needTeams && opened.ok, started);
   const render = (answer: Reply): string =>
     renderTwiml(answer.verbs, {
       voice: setup.config.voice,

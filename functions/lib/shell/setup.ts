@@ -44,12 +44,15 @@ const FALLBACK_TEAM: Team = { name: 'on-call' };
  * Everything a handler needs for this request, built from the environment and assets.
  * Problems are logged, each naming its variable, and the call still goes on.
  */
-export async function prepareCall(env: Env, log: Logger, needTeams: boolean): Promise<CallSetup> {
+export async function prepareCall(env: Env, log: Logger, needTeams: boolean, started: number): Promise<CallSetup> {
   const { config, problems } = parseConfig(env);
   reportProblems(problems, log);
   const provider = createProvider(config, log);
   const messages = loadMessages(config.messagesAsset, log);
-  const teams = config.teams.length > 0 || !needTeams ? config.teams : await discoverTeams(provider, config, log);
+  // At most half of what the webhook has left: the on-call lookup may still have to follow.
+  const teamListBudget = Math.min(config.lookupTimeoutMs, (started + config.webhookBudgetMs - Date.now()) / 2);
+  const teams =
+    config.teams.length > 0 || !needTeams ? config.teams : await discoverTeams(provider, teamListBudget, log);
   const rosterFallback = config.rosterFallback && config.provider !== 'static' ? createRoster(config, log) : undefined;
   return {
     config,
@@ -147,9 +150,9 @@ function loadMessages(assetPath: string, log: Logger): Messages {
   return messages;
 }
 
-async function discoverTeams(provider: OnCallProvider, config: Config, log: Logger): Promise<Team[]> {
+async function discoverTeams(provider: OnCallProvider, budgetMs: number, log: Logger): Promise<Team[]> {
   try {
-    return await withDeadline(config.lookupTimeoutMs, 'team list', (signal) => provider.listTeams(signal));
+    return await withDeadline(Math.max(budgetMs, 1), 'team list', (signal) => provider.listTeams(signal));
   } catch (error) {
     log.error('Could not list teams; set TEAM_1, TEAM_2, … to avoid depending on this lookup', {
       error: describeError(error),
