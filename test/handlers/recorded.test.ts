@@ -98,6 +98,9 @@ describe('recorded: the alert endpoint is down', () => {
     expect(answer.said).toBe('Thank you. Your message has been sent to the Platform team. Goodbye.');
     expect(alerts.alerts.length).toBeGreaterThanOrEqual(2);
     expect(alerts.alerts.length).toBeLessThanOrEqual(INCIDENT_ATTEMPTS);
+    // Every retry names the same incident, so one that got through unseen is not doubled.
+    expect(new Set(alerts.alerts.map((alert) => alert.entity_id))).toEqual(new Set([call.callSid]));
+    expect(new Set(alerts.alerts.map((alert) => alert.state_message)).size).toBe(1);
     expect(logLines('error').some((line) => line.message === 'Incident message could not be sent')).toBe(true);
   });
 

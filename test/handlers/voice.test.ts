@@ -18,6 +18,7 @@ import {
   ROSTER,
   ROSTER_PHONES,
   SUPPORT_NUMBER,
+  logLines,
   useSandbox,
   type Signing,
 } from './harness';
@@ -151,4 +152,31 @@ describe('voice: garbage', () => {
       expect(answer.xmlOutsideNumbers).not.toContain('5555550101');
     },
   );
+});
+
+describe("voice: the operator's words and voice", () => {
+  it('speaks every prompt in the configured voice, with the sentences of the messages asset', async () => {
+    const env = { NUMBER_OF_MENUS: '1', voice: 'Polly.Brian', MESSAGES_ASSET: '/messages-acme.json' };
+    const menu = await new PhoneCall(env).start();
+    expect(menu.said).toContain('You have reached Acme operations.');
+    expect(menu.said).toContain('For the Platform people, press 1.');
+    expect(menu.said).not.toContain('Thank you for calling');
+    const voices = menu.all('Say').map((say) => say.attributes.voice);
+    expect(voices.length).toBeGreaterThan(0);
+    expect(new Set(voices)).toEqual(new Set(['Polly.Brian']));
+    expect(logLines('warn').map((line) => line.message)).toContain(
+      'Messages: ignoring "noSuchMessage" in /messages-acme.json (unknown name or not a sentence)',
+    );
+  });
+
+  it('fills the placeholders of an overridden sentence', async () => {
+    const call = new PhoneCall({ NUMBER_OF_MENUS: '0', MESSAGES_ASSET: '/messages-acme.json' });
+    const answer = await call.start();
+    expect(answer.said).toContain(`Hold on, ${ROSTER.Platform[0].name} from Platform is being rung.`);
+  });
+
+  it('keeps the default sentences when the messages asset is missing', async () => {
+    const answer = await new PhoneCall({ NUMBER_OF_MENUS: '1', MESSAGES_ASSET: '/nothing-here.json' }).start();
+    expect(answer.said).toContain('Thank you for calling the on-call line.');
+  });
 });

@@ -1,6 +1,6 @@
 // Stands in for the globals Twilio's runtime gives every Function: Twilio.Response and
-// Runtime.getAssets(), the latter reading this project's assets/ folder.
-import { existsSync, readFileSync } from 'node:fs';
+// Runtime.getAssets(), the latter reading this project's assets/ folder (and test/fixtures/assets).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 class FakeTwilioResponse {
@@ -25,13 +25,16 @@ class FakeTwilioResponse {
   }
 }
 
-const assetsFolder = join(__dirname, '..', '..', 'assets');
+// The project's own assets, plus the test fixtures' (such as a messages override).
+const assetFolders = [join(__dirname, '..', '..', 'assets'), join(__dirname, '..', 'fixtures', 'assets')];
 
 function assetMap(): Record<string, { path: string; open(): string }> {
   const map: Record<string, { path: string; open(): string }> = {};
-  for (const name of ['roster', 'messages']) {
-    const file = join(assetsFolder, `${name}.private.json`);
-    if (existsSync(file)) map[`/${name}.json`] = { path: file, open: () => readFileSync(file, 'utf8') };
+  for (const folder of assetFolders.filter((f) => existsSync(f))) {
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.private.json'))) {
+      const path = join(folder, file);
+      map[`/${file.replace(/\.private\.json$/, '.json')}`] = { path, open: () => readFileSync(path, 'utf8') };
+    }
   }
   return map;
 }
