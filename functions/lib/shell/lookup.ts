@@ -4,8 +4,11 @@ import { withDeadline } from './deadline';
 import { describeError, type Logger } from './log';
 import type { CallSetup } from './setup';
 
-/** Kept back from the webhook's budget for rendering and the roster fallback. */
-const RESERVE_MS = 300;
+/**
+ * Kept back from the webhook's budget for rendering, the roster fallback and, should the lookup
+ * fail, the unanswered call's incident that the voicemail answer carries.
+ */
+const RESERVE_MS = 800;
 /** A retry needs at least this long to be worth starting. */
 const MIN_RETRY_MS = 300;
 
