@@ -1,6 +1,5 @@
 // Contract: what the Opsgenie adapter sends, what it parses, and what the simulator's mock
 // serves, each validated against Opsgenie's published spec (fix-ups in opsgenie-spec.ts).
-import nock from 'nock';
 import { OpsgenieProvider } from '../../functions/lib/providers/opsgenie';
 import { startMockProviders, type MockProviders } from '../../simulator/mock-providers';
 import { ALL_KINDS, eventsOfOneCall } from '../fixtures/incident-events';
@@ -26,6 +25,7 @@ import {
 } from './openapi-check';
 import { loadOpsgenieSpec } from './opsgenie-spec';
 import { describeWithSpecs, objectAt, type JsonObject } from './spec-files';
+import { noDeadline, useOfflineNock } from '../providers/adapter-test-kit';
 
 let opsgenie: { check: SpecCheck; spec: JsonObject };
 
@@ -34,14 +34,7 @@ describeWithSpecs('Opsgenie contract', () => {
     opsgenie = await loadOpsgenieSpec();
   }, 20_000);
 
-  beforeEach(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
-
-  const noDeadline = (): AbortSignal => new AbortController().signal;
+  useOfflineNock();
 
   function answer(request: WireRequest): [number, unknown] {
     const path = decodeURIComponent(new URL(request.url, OG_API_URL).pathname);

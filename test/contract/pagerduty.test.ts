@@ -1,6 +1,5 @@
 // Contract: what the PagerDuty adapter sends, what it parses, and what the simulator's mock
 // serves, each validated against PagerDuty's published specs (fix-ups in pagerduty-spec.ts).
-import nock from 'nock';
 import { PagerDutyProvider, PAGERDUTY_ACCEPT } from '../../functions/lib/providers/pagerduty';
 import { startMockProviders, type MockProviders } from '../../simulator/mock-providers';
 import { ALL_KINDS, eventsOfOneCall, PLATFORM } from '../fixtures/incident-events';
@@ -30,6 +29,7 @@ import {
 } from './openapi-check';
 import { loadPagerDutyEventsSpec, loadPagerDutyRestSpec } from './pagerduty-spec';
 import { describeWithSpecs, objectAt, type JsonObject } from './spec-files';
+import { noDeadline, useOfflineNock } from '../providers/adapter-test-kit';
 
 let rest: { check: SpecCheck; spec: JsonObject };
 let events: { check: SpecCheck; spec: JsonObject };
@@ -39,14 +39,7 @@ describeWithSpecs('PagerDuty contract', () => {
     [rest, events] = await Promise.all([loadPagerDutyRestSpec(), loadPagerDutyEventsSpec()]);
   }, 20_000);
 
-  beforeEach(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
-
-  const noDeadline = (): AbortSignal => new AbortController().signal;
+  useOfflineNock();
 
   /** A REST API that pages its on-calls (so `offset` is sent too) and has one empty policy. */
   function answerRest(request: WireRequest): [number, unknown] {

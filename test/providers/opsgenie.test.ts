@@ -16,29 +16,12 @@ import {
   opsgenieSettings,
   TEAMS,
 } from '../fixtures/opsgenie';
+import { noDeadline, providerError, useOfflineNock } from './adapter-test-kit';
 
-const noDeadline = (): AbortSignal => new AbortController().signal;
 const provider = (): OpsgenieProvider => new OpsgenieProvider(opsgenieSettings);
 const PLATFORM = { name: 'Platform' };
 
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw new Error(`expected a ProviderError, got ${String(error)}`);
-  }
-  throw new Error('expected a ProviderError, but the promise resolved');
-}
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => nock.cleanAll());
-
-afterAll(() => nock.enableNetConnect());
+useOfflineNock();
 
 describe('schedule names', () => {
   it("defaults to Opsgenie's own <team>_schedule, and ESC_POL_n names another", () => {

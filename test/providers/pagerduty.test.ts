@@ -26,28 +26,11 @@ import {
   userReference,
   USERS,
 } from '../fixtures/pagerduty';
+import { noDeadline, providerError, useOfflineNock } from './adapter-test-kit';
 
-const noDeadline = (): AbortSignal => new AbortController().signal;
 const provider = (): PagerDutyProvider => new PagerDutyProvider(pagerDutySettings);
 
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw new Error(`expected a ProviderError, got ${String(error)}`);
-  }
-  throw new Error('expected a ProviderError, but the promise resolved');
-}
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => nock.cleanAll());
-
-afterAll(() => nock.enableNetConnect());
+useOfflineNock();
 
 describe('on-call chain', () => {
   it('asks for the policy with its users, orders by escalation level, and dials each phone in E.164', async () => {

@@ -4,23 +4,13 @@ import { IncidentWebhook } from '../../functions/lib/providers/incident-webhook'
 import { ProviderError } from '../../functions/lib/providers/provider';
 import { StaticRosterProvider, type Roster } from '../../functions/lib/providers/static-roster';
 import { eventsOfOneCall, RECORDING_URL } from '../fixtures/incident-events';
+import { noDeadline, providerError, useOfflineNock } from './adapter-test-kit';
 
 const HOOK_HOST = 'https://hooks.chat.test';
 const HOOK_PATH = '/services/T000/B000/XXXX';
 const HOOK_URL = `${HOOK_HOST}${HOOK_PATH}`;
 const roster: Roster = { teams: [{ name: 'Platform', responders: [{ name: 'Alice', phone: '+15555550101' }] }] };
 const events = eventsOfOneCall({ name: 'Platform' });
-const noDeadline = (): AbortSignal => new AbortController().signal;
-
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw new Error(`expected a ProviderError, got ${String(error)}`);
-  }
-  throw new Error('expected a ProviderError, but the promise resolved');
-}
 
 /** Records each posted body; answers like Slack, with a plain "ok". */
 function captureHook(): string[] {
@@ -35,14 +25,7 @@ function captureHook(): string[] {
   return texts;
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => nock.cleanAll());
-
-afterAll(() => nock.enableNetConnect());
+useOfflineNock();
 
 describe('IncidentWebhook', () => {
   it("posts a one-paragraph Slack-compatible {text}, and takes Slack's plain 'ok' as success", async () => {

@@ -24,20 +24,9 @@ import {
   victorOpsSettings,
   type PolicyFixture,
 } from '../fixtures/victorops';
+import { noDeadline, providerError } from './adapter-test-kit';
 
-const noDeadline = (): AbortSignal => new AbortController().signal;
 const provider = (): VictorOpsProvider => new VictorOpsProvider(victorOpsSettings);
-
-/** Resolves with the ProviderError a promise rejects with; fails the test if it resolves. */
-async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ProviderError) return error;
-    throw new Error(`expected a ProviderError, got ${String(error)}`);
-  }
-  throw new Error('expected a ProviderError, but the promise resolved');
-}
 
 const unmatched: string[] = [];
 const onNoMatch = (request: unknown): void => {

@@ -1,0 +1,27 @@
+// What every adapter test needs: no network but loopback, a signal that never fires, and a way
+// to get at the ProviderError a call rejects with.
+import nock from 'nock';
+import { ProviderError } from '../../functions/lib/providers/provider';
+
+export const noDeadline = (): AbortSignal => new AbortController().signal;
+
+/** The ProviderError a promise rejects with; fails the test when it resolves or throws anything else. */
+export async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ProviderError) return error;
+    throw new Error(`expected a ProviderError, got ${String(error)}`);
+  }
+  throw new Error('expected a ProviderError, but the promise resolved');
+}
+
+/** nock answers every provider; only 127.0.0.1 (local mock servers) may be reached. */
+export function useOfflineNock(): void {
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterEach(() => nock.cleanAll());
+  afterAll(() => nock.enableNetConnect());
+}
