@@ -12,6 +12,7 @@ import {
   type RecordedRequest,
 } from '../../simulator';
 import { startLocalRuntime, type LocalRuntime } from '../../simulator/local-runtime';
+import { isIncidentMessage } from '../../simulator/mock-incidents';
 import { AUTH_TOKEN, profileEnv, type ProfileName } from './profiles';
 import { loadScenarios, type Scenario } from './scenario-file';
 
@@ -27,15 +28,6 @@ function allowedApis(profile: ProfileName): string[] {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Splunk On-Call alerts, PagerDuty events, Opsgenie alert requests. */
-function isIncidentRequest(request: RecordedRequest): boolean {
-  const { path } = request;
-  return (
-    request.method === 'POST' &&
-    (path.startsWith('/integrations/') || path === '/v2/enqueue' || path.startsWith('/v2/alerts'))
-  );
 }
 
 /** Each provider names the call its own way: entity_id, dedup_key, or alias (in the body or the path). */
@@ -94,7 +86,7 @@ export function runScenarioSuite(include: (profile: ProfileName) => boolean): vo
 
   afterEach(() => mock.reset());
 
-  const incidentRequests = (): RecordedRequest[] => mock.requests().filter(isIncidentRequest);
+  const incidentRequests = (): RecordedRequest[] => mock.requests().filter(isIncidentMessage);
 
   const alertsFor = (report: CallReport): string[] =>
     incidentRequests()
