@@ -34,8 +34,8 @@ export async function deliverIncidents(incidents: IncidentEvent[], options: Deli
 
 async function deliverOne(incident: IncidentEvent, options: DeliveryOptions): Promise<void> {
   const { provider, log } = options;
-  const smsPossible = opensIncident(incident) && smsRecipe(incident, options) !== undefined;
-  const sendBy = smsPossible ? options.deadline - SMS_RESERVE_MS : options.deadline;
+  const sms = opensIncident(incident) ? smsRecipe(incident, options) : undefined;
+  const sendBy = sms ? options.deadline - SMS_RESERVE_MS : options.deadline;
   let lastError: unknown;
   for (let attempt = 1; attempt <= INCIDENT_ATTEMPTS; attempt++) {
     const remaining = sendBy - Date.now();
@@ -73,31 +73,35 @@ async function deliverOne(incident: IncidentEvent, options: DeliveryOptions): Pr
     caller: incident.caller,
     error: describeError(lastError),
   });
-  if (opensIncident(incident)) await sendLastResortSms(incident, options, describeError(lastError));
+  if (!opensIncident(incident)) return;
+  if (sms) await sendLastResortSms(incident, sms, options, describeError(lastError));
+  else
+    log.error('No last-resort SMS possible: set FALLBACK_PHONES (and credentials) so an outage cannot hide a call', {
+      kind: incident.kind,
+      team: incident.team.name,
+    });
+}
+
+interface SmsRecipe {
+  recipients: string[];
+  from: string;
 }
 
 /** Who the last-resort SMS would go to, and from which number; undefined when none can be sent. */
-function smsRecipe(
-  incident: IncidentEvent,
-  options: DeliveryOptions,
-): { recipients: string[]; from: string } | undefined {
+function smsRecipe(incident: IncidentEvent, options: DeliveryOptions): SmsRecipe | undefined {
   const recipients = incident.team.fallbackPhones ?? [];
   const from = options.sms.from ?? options.supportNumber;
   if (recipients.length === 0 || !from || !options.sms.accountSid || !options.sms.authToken) return undefined;
   return { recipients, from };
 }
 
-async function sendLastResortSms(incident: IncidentEvent, options: DeliveryOptions, failure: string): Promise<void> {
+async function sendLastResortSms(
+  incident: IncidentEvent,
+  { recipients, from }: SmsRecipe,
+  options: DeliveryOptions,
+  failure: string,
+): Promise<void> {
   const { log } = options;
-  const recipe = smsRecipe(incident, options);
-  if (!recipe) {
-    log.error('No last-resort SMS possible: set FALLBACK_PHONES (and credentials) so an outage cannot hide a call', {
-      kind: incident.kind,
-      team: incident.team.name,
-    });
-    return;
-  }
-  const { recipients, from } = recipe;
   const body = smsText(incident, failure);
   const remaining = Math.max(options.deadline - Date.now(), 300);
   const results = await Promise.allSettled(
