@@ -89,12 +89,32 @@ describe('parseConfig: the provider', () => {
     expect(config.victorops).toBeUndefined();
   });
 
-  it('an unknown ONCALL_PROVIDER is a problem naming it, and the static roster', () => {
+  it('an unknown ONCALL_PROVIDER with no credentials at all is an error naming it, and the static roster', () => {
     const { config, problems } = oneProblem({ ONCALL_PROVIDER: 'splunk' }, 'ONCALL_PROVIDER');
     expect(config.provider).toBe('static');
+    expect(problems[0].severity).toBe('error');
     expect(problems[0].message).toContain('"splunk"');
     expect(problems[0].message).toContain('victorops, pagerduty, opsgenie, static');
   });
+
+  it.each([
+    [
+      'pager-duty',
+      { PAGERDUTY_API_KEY: 'pd', PAGERDUTY_ROUTING_KEY: 'rk', TEAM_1: 'Ops', ESC_POL_1: 'P1' },
+      'pagerduty',
+      'PAGERDUTY_API_KEY',
+    ],
+    ['ops genie', { OPSGENIE_API_KEY: 'og' }, 'opsgenie', 'OPSGENIE_API_KEY'],
+    ['splunk', VICTOROPS_CREDENTIALS, 'victorops', 'VICTOROPS_API_ID'],
+  ])(
+    'a misspelt ONCALL_PROVIDER (%p) never falls back to the static roster beside real credentials',
+    (value, credentials, provider, inferredFrom) => {
+      const { config, problems } = oneProblem({ ONCALL_PROVIDER: value, ...credentials }, 'ONCALL_PROVIDER');
+      expect(config.provider).toBe(provider);
+      expect(problems[0]).toMatchObject({ severity: 'warning' });
+      expect(problems[0].message).toContain(`Using ${provider}, inferred from ${inferredFrom}`);
+    },
+  );
 });
 
 describe('parseConfig: Splunk On-Call settings', () => {
@@ -248,7 +268,7 @@ describe('parseConfig: teams', () => {
     const { config, problems } = parseConfig({
       TEAM_1: 'Platform',
       TEAM_2: 'Database',
-      FALLBACK_PHONES_2: '+15555550177, 555-555-0178',
+      FALLBACK_PHONES_2: '+15555550177, +1 (555) 555-0178',
     });
     expect(problems).toEqual([]);
     expect(config.teams).toEqual([
@@ -375,11 +395,17 @@ describe('parseConfig: other settings', () => {
 
   it('FALLBACK_PHONES: numbers normalised, bad ones left out with a problem naming the variable', () => {
     const { config, problems } = oneProblem(
-      { FALLBACK_PHONES: '+15555550177; (555) 555-0178, call me,,' },
+      { FALLBACK_PHONES: '+15555550177; +1 (555) 555-0178, call me,,' },
       'FALLBACK_PHONES',
     );
     expect(config.fallbackPhones).toEqual(['+15555550177', '+15555550178']);
-    expect(problems[0].message).toContain('"call me"');
+    expect(problems[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('"call me"') });
+  });
+
+  it('FALLBACK_PHONES: a number typed without its + is refused and named, never guessed into a country', () => {
+    const { config, problems } = oneProblem({ FALLBACK_PHONES: '+15555550177, 555-555-0178' }, 'FALLBACK_PHONES');
+    expect(config.fallbackPhones).toEqual(['+15555550177']);
+    expect(problems[0].message).toContain('"555-555-0178": is not in E.164 form');
   });
 
   it('a bad FALLBACK_PHONES_n entry names FALLBACK_PHONES_n', () => {
@@ -411,7 +437,7 @@ describe('parseConfig: other settings', () => {
     const { config, problems } = parseConfig({
       ACCOUNT_SID: 'AC123',
       AUTH_TOKEN: 'secret',
-      SMS_FROM: '555-555-0100',
+      SMS_FROM: '+1 555-555-0100',
       TWILIO_API_HOST: 'api.example.com',
     });
     expect(problems).toEqual([]);

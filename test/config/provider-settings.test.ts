@@ -76,7 +76,9 @@ describe('PagerDuty', () => {
 
   it('names ESC_POL_n for a team without an escalation policy ID', () => {
     const problems = parseConfig({ ...PAGERDUTY, TEAM_2: 'Database' }).problems;
-    expect(problems).toEqual([{ variable: 'ESC_POL_2', message: expect.stringContaining('Database') }]);
+    expect(problems).toEqual([
+      { variable: 'ESC_POL_2', message: expect.stringContaining('Database'), severity: 'error' },
+    ]);
   });
 
   it('names PAGERDUTY_ROUTING_KEY_n for a team without a routing key, and keeps the settings for lookups', () => {

@@ -7,6 +7,7 @@ import twilio from 'twilio';
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import type { Env } from '../../functions/lib/config/env';
 import { clearVictorOpsTeamCache } from '../../functions/lib/providers/victorops';
+import { resetWarmState } from '../../functions/lib/warm/state';
 import type { TwilioEvent } from '../../functions/lib/shell/twilio-event';
 import { handler as callbackRequest } from '../../functions/callback-request.protected';
 import { handler as dialResult } from '../../functions/dial-result.protected';
@@ -459,6 +460,8 @@ export function useSandbox(): Sandbox {
     nock.emitter.on('no match', onNoMatch);
     sandbox.unmatched.length = 0;
     clearVictorOpsTeamCache();
+    // Every test is a cold start: no configuration, cache or logged problem carried over.
+    resetWarmState();
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
     jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     jest.spyOn(console, 'error').mockImplementation(() => undefined);

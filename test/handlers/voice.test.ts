@@ -165,7 +165,7 @@ describe("voice: the operator's words and voice", () => {
     expect(voices.length).toBeGreaterThan(0);
     expect(new Set(voices)).toEqual(new Set(['Polly.Brian']));
     expect(logLines('warn').map((line) => line.message)).toContain(
-      'Messages: ignoring "noSuchMessage" in /messages-acme.json (unknown name or not a sentence)',
+      'Configuration: assets/messages-acme.private.json noSuchMessage is not a message name (docs/configuration.md lists them). Ignored.',
     );
   });
 

@@ -35,7 +35,8 @@ const roster: Roster = {
 describe('parseRoster', () => {
   it('accepts the roster shipped in assets/', () => {
     const json: unknown = JSON.parse(readFileSync(join(__dirname, '../../assets/roster.private.json'), 'utf8'));
-    const parsed = parseRoster(json, SOURCE);
+    const { roster: parsed, problems } = parseRoster(json, SOURCE);
+    expect(problems).toEqual([]);
     expect(parsed.teams.map((t) => t.name)).toEqual(['Platform', 'Database']);
     expect(parsed.teams[0].responders).toEqual([
       { name: 'Alice', phone: '+15555550101' },
@@ -76,6 +77,31 @@ describe('parseRoster', () => {
     });
     expect(error.message).toContain('teams[1].responders[1]');
     expect(error.message).toContain(SOURCE);
+  });
+
+  it('leaves out a responder whose number lacks its +, naming the file, the path and the person', () => {
+    const { roster: parsed, problems } = parseRoster(
+      {
+        teams: [
+          {
+            name: 'Platform',
+            responders: [
+              { name: 'Alice', phone: '+1 (555) 555-0101' },
+              { name: 'Bob', phone: '555-555-0102' },
+            ],
+          },
+        ],
+      },
+      'assets/roster.private.json',
+    );
+    expect(parsed.teams[0].responders).toEqual([{ name: 'Alice', phone: '+15555550101' }]);
+    expect(problems).toEqual([
+      {
+        variable: 'assets/roster.private.json teams[0].responders[1].phone',
+        message: expect.stringMatching(/"555-555-0102", Bob\) is not in E\.164 form.*Bob is left out/),
+        severity: 'warning',
+      },
+    ]);
   });
 
   it('names a responder that is not an object', () => {

@@ -1,7 +1,9 @@
-// Stands in for the globals Twilio's runtime gives every Function: Twilio.Response and
+// Stands in for the globals Twilio's runtime gives every Function: the twilio library with
+// Twilio.Response, and
 // Runtime.getAssets(), the latter reading this project's assets/ folder (and test/fixtures/assets).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import twilio from 'twilio';
 
 class FakeTwilioResponse {
   statusCode = 200;
@@ -40,6 +42,7 @@ function assetMap(): Record<string, { path: string; open(): string }> {
 }
 
 Object.assign(globalThis, {
-  Twilio: { Response: FakeTwilioResponse },
+  // Twilio's runtime gives every function the twilio library itself, plus Response.
+  Twilio: { ...twilio, Response: FakeTwilioResponse },
   Runtime: { getAssets: assetMap, getFunctions: () => ({}), getSync: () => undefined },
 });

@@ -101,7 +101,9 @@ export function parseConfig(env: Env): ParsedConfig {
       accountSid: stringValue(env, 'ACCOUNT_SID'),
       authToken: stringValue(env, 'AUTH_TOKEN'),
       from: reader.phones('SMS_FROM')[0],
-      apiUrl: reader.baseUrl('TWILIO_API_URL', 'TWILIO_API_HOST', 'https://api.twilio.com') ?? 'https://api.twilio.com',
+      apiUrl:
+        reader.baseUrl('TWILIO_API_URL', 'TWILIO_API_HOST', 'https://api.twilio.com', 'warning') ??
+        'https://api.twilio.com',
     },
     staticRosterAsset: reader.text('STATIC_ROSTER_ASSET', '/roster.json'),
     messagesAsset: reader.text('MESSAGES_ASSET', '/messages.json'),
@@ -116,21 +118,46 @@ export function parseConfig(env: Env): ParsedConfig {
   return { config, problems };
 }
 
+/** Which credentials select which provider, in the order they are tried when none is named. */
+const CREDENTIALS: ReadonlyArray<{ provider: Exclude<ProviderName, 'static'>; variables: readonly string[] }> = [
+  // Splunk On-Call first: deployments from the reference set only its credentials.
+  { provider: 'victorops', variables: ['VICTOROPS_API_ID', 'VICTOROPS_API_KEY'] },
+  { provider: 'pagerduty', variables: ['PAGERDUTY_API_KEY'] },
+  { provider: 'opsgenie', variables: ['OPSGENIE_API_KEY'] },
+];
+
+function inferProvider(env: Env): { provider: ProviderName; from?: string } {
+  for (const { provider, variables } of CREDENTIALS) {
+    const present = variables.find((name) => stringValue(env, name));
+    if (present) return { provider, from: present };
+  }
+  return { provider: 'static' };
+}
+
+/**
+ * ONCALL_PROVIDER when it names a provider; otherwise the credentials decide. A misspelt name must
+ * never quietly select the static sample roster while real credentials sit beside it.
+ */
 function chooseProvider(env: Env, problems: ConfigProblem[]): ProviderName {
   const requested = stringValue(env, 'ONCALL_PROVIDER')?.toLowerCase();
-  if (requested) {
-    if ((PROVIDERS as readonly string[]).includes(requested)) return requested as ProviderName;
-    problems.push({
-      variable: 'ONCALL_PROVIDER',
-      message: `must be one of ${PROVIDERS.join(', ')}; got "${env.ONCALL_PROVIDER}". Using the static roster.`,
-    });
-    return 'static';
-  }
-  // Splunk On-Call first: deployments from the reference set only its credentials.
-  if (['VICTOROPS_API_ID', 'VICTOROPS_API_KEY'].some((name) => stringValue(env, name))) return 'victorops';
-  if (stringValue(env, 'PAGERDUTY_API_KEY')) return 'pagerduty';
-  if (stringValue(env, 'OPSGENIE_API_KEY')) return 'opsgenie';
-  return 'static';
+  if (requested && (PROVIDERS as readonly string[]).includes(requested)) return requested as ProviderName;
+  const inferred = inferProvider(env);
+  if (requested === undefined) return inferred.provider;
+  const expected = `must be one of ${PROVIDERS.join(', ')}; got "${env.ONCALL_PROVIDER}".`;
+  problems.push(
+    inferred.from
+      ? {
+          variable: 'ONCALL_PROVIDER',
+          message: `${expected} Using ${inferred.provider}, inferred from ${inferred.from}.`,
+          severity: 'warning',
+        }
+      : {
+          variable: 'ONCALL_PROVIDER',
+          message: `${expected} No provider credentials are set either, so calls use the static roster.`,
+          severity: 'error',
+        },
+  );
+  return inferred.provider;
 }
 
 function readVictorOps(env: Env, reader: EnvReader, problems: ConfigProblem[]): VictorOpsSettings | undefined {
@@ -140,6 +167,7 @@ function readVictorOps(env: Env, reader: EnvReader, problems: ConfigProblem[]): 
     problems.push({
       variable,
       message: 'is required for Splunk On-Call. Calls go to voicemail until it is set.',
+      severity: 'error',
     });
   }
   const apiUrl = reader.baseUrl('VICTOROPS_API_URL', 'API_HOST', 'https://api.victorops.com');

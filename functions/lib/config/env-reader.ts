@@ -1,10 +1,17 @@
-import { toE164 } from '../core/phone';
+import { parseOperatorPhone } from '../core/phone';
 import type { Env } from './env';
 
-/** A variable that is missing or malformed: the log names it, the call goes on with a safe default. */
+/**
+ * error: calls cannot work as configured (no provider, no way to open incidents); warning: a safe
+ * default or a left-out entry keeps them working.
+ */
+export type ProblemSeverity = 'error' | 'warning';
+
+/** A variable (or file and path) that is missing or malformed: the log names it, the call goes on with a safe default. */
 export interface ConfigProblem {
   variable: string;
   message: string;
+  severity: ProblemSeverity;
 }
 
 /** Reads one variable at a time, recording a problem and falling back when a value is malformed. */
@@ -18,8 +25,8 @@ export class EnvReader {
     return stringValue(this.env, name);
   }
 
-  complain(variable: string, message: string): void {
-    this.problems.push({ variable, message });
+  complain(variable: string, message: string, severity: ProblemSeverity = 'warning'): void {
+    this.problems.push({ variable, message, severity });
   }
 
   text(name: string, fallback: string): string {
@@ -57,19 +64,18 @@ export class EnvReader {
     return convert(fallback);
   }
 
-  /** A comma-separated list of phone numbers, each turned into E.164; a bad one is left out. */
+  /**
+   * A comma-separated list of E.164 phone numbers. One without its leading + (or otherwise not a
+   * number) is left out and named: guessing its country could ring a stranger.
+   */
   phones(name: string): string[] {
     const value = this.raw(name);
     if (value === undefined) return [];
     return value.split(/[,;]/).flatMap((entry) => {
       if (entry.trim() === '') return [];
-      const phone = toE164(entry);
-      if (!phone)
-        this.complain(
-          name,
-          `has "${entry.trim()}", which is not a phone number (use E.164, such as +15555550100). Left out.`,
-        );
-      return phone ? [phone] : [];
+      const parsed = parseOperatorPhone(entry);
+      if (!parsed.ok) this.complain(name, `has "${entry.trim()}": ${parsed.problem}. Left out.`);
+      return parsed.ok ? [parsed.phone] : [];
     });
   }
 
@@ -86,31 +92,44 @@ export class EnvReader {
     });
   }
 
-  /** A full base URL variable, or the reference's bare host variable, or the default. */
-  baseUrl(urlName: string, hostName: string, fallback: string): string | undefined {
+  /**
+   * A full base URL variable, or the reference's bare host variable, or the default. A malformed
+   * one leaves its API unusable: an error unless the caller says the API is optional.
+   */
+  baseUrl(
+    urlName: string,
+    hostName: string,
+    fallback: string,
+    severity: ProblemSeverity = 'error',
+  ): string | undefined {
     const url = this.raw(urlName);
     if (url !== undefined) {
       if (/^https?:\/\/[^\s/]+/i.test(url)) return url.replace(/\/+$/, '');
-      this.complain(urlName, `must be a base URL with its scheme, such as ${fallback}; got "${url}".`);
+      this.complain(urlName, `must be a base URL with its scheme, such as ${fallback}; got "${url}".`, severity);
       return undefined;
     }
     const host = this.raw(hostName);
     if (host !== undefined) {
       if (/^[a-z0-9.-]+(:\d+)?$/i.test(host)) return `https://${host}`;
-      this.complain(hostName, `must be a host name such as ${fallback.replace('https://', '')}; got "${host}".`);
+      this.complain(
+        hostName,
+        `must be a host name such as ${fallback.replace('https://', '')}; got "${host}".`,
+        severity,
+      );
       return undefined;
     }
     return fallback;
   }
 
   /** A URL variable with no host-only form: the default when unset, undefined when malformed. */
-  url(name: string, fallback?: string): string | undefined {
+  url(name: string, fallback?: string, severity: ProblemSeverity = 'warning'): string | undefined {
     const url = this.raw(name);
     if (url === undefined) return fallback;
     if (/^https?:\/\/[^\s/]+/i.test(url)) return url.replace(/\/+$/, '');
     this.complain(
       name,
       `must be a URL with its scheme, such as ${fallback ?? 'https://example.com/hook'}; got "${url}".`,
+      severity,
     );
     return undefined;
   }

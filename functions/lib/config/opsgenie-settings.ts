@@ -13,9 +13,9 @@ export interface OpsgenieSettings {
 export function readOpsgenieSettings(env: Env, reader: EnvReader): OpsgenieSettings | undefined {
   const apiKey = stringValue(env, 'OPSGENIE_API_KEY');
   if (!apiKey) {
-    reader.complain('OPSGENIE_API_KEY', 'is required for Opsgenie. Calls go to voicemail until it is set.');
+    reader.complain('OPSGENIE_API_KEY', 'is required for Opsgenie. Calls go to voicemail until it is set.', 'error');
   }
-  const apiUrl = reader.url('OPSGENIE_API_URL', OPSGENIE_API_URL);
+  const apiUrl = reader.url('OPSGENIE_API_URL', OPSGENIE_API_URL, 'error');
   if (!apiKey || !apiUrl) return undefined;
   return { apiKey, apiUrl };
 }

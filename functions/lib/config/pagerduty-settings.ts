@@ -29,7 +29,7 @@ export function readPagerDutySettings(
 ): PagerDutySettings | undefined {
   const apiKey = stringValue(env, 'PAGERDUTY_API_KEY');
   if (!apiKey) {
-    reader.complain('PAGERDUTY_API_KEY', 'is required for PagerDuty. Calls go to voicemail until it is set.');
+    reader.complain('PAGERDUTY_API_KEY', 'is required for PagerDuty. Calls go to voicemail until it is set.', 'error');
   }
   reportTeamsWithoutPolicy(reader, teams);
   const defaultRoutingKey = stringValue(env, 'PAGERDUTY_ROUTING_KEY');
@@ -41,13 +41,14 @@ export function readPagerDutySettings(
       reader.complain(
         `PAGERDUTY_ROUTING_KEY_${n}`,
         `is needed to open incidents for ${team.name} (or set PAGERDUTY_ROUTING_KEY for every team).`,
+        'error',
       );
   }
   if (teams.length === 0 && !defaultRoutingKey) {
-    reader.complain('PAGERDUTY_ROUTING_KEY', 'is needed to open PagerDuty incidents.');
+    reader.complain('PAGERDUTY_ROUTING_KEY', 'is needed to open PagerDuty incidents.', 'error');
   }
-  const apiUrl = reader.url('PAGERDUTY_API_URL', PAGERDUTY_API_URL);
-  const eventsUrl = reader.url('PAGERDUTY_EVENTS_URL', PAGERDUTY_EVENTS_URL);
+  const apiUrl = reader.url('PAGERDUTY_API_URL', PAGERDUTY_API_URL, 'error');
+  const eventsUrl = reader.url('PAGERDUTY_EVENTS_URL', PAGERDUTY_EVENTS_URL, 'error');
   if (!apiKey || !apiUrl || !eventsUrl) return undefined;
   return { apiKey, apiUrl, eventsUrl, routingKeys, ...(defaultRoutingKey ? { defaultRoutingKey } : {}) };
 }
@@ -58,6 +59,7 @@ function reportTeamsWithoutPolicy(reader: EnvReader, teams: NumberedTeam[]): voi
     reader.complain(
       'TEAM_1',
       'is required for PagerDuty, which offers no team list: set TEAM_n and ESC_POL_n (an escalation policy ID).',
+      'error',
     );
   }
   for (const { n, team } of teams) {
@@ -65,6 +67,7 @@ function reportTeamsWithoutPolicy(reader: EnvReader, teams: NumberedTeam[]): voi
     reader.complain(
       `ESC_POL_${n}`,
       `is required for PagerDuty: the ID of ${team.name}'s escalation policy (such as PABC123). Calls to ${team.name} go to voicemail until it is set.`,
+      'error',
     );
   }
 }

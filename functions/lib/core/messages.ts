@@ -37,6 +37,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(defaultMessages, key);
 }
 
+/** A message that is an audio file to play instead of a sentence to speak. */
+export function isRecordingUrl(text: string): boolean {
+  return /^https:\/\/\S+$/.test(text) && URL.canParse(text);
+}
+
 /** Fills `{name}` placeholders; an unknown placeholder is left as it is so a typo stays visible. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -15,3 +15,23 @@ export function toE164(raw: string): string | undefined {
   else e164 = `+${digits}`;
   return /^\+[1-9][0-9]{6,14}$/.test(e164) ? e164 : undefined;
 }
+
+export type ParsedPhone = { ok: true; phone: string } | { ok: false; problem: string };
+
+/**
+ * A number an operator typed (a fallback line, a roster entry): E.164 with its leading +, spaces,
+ * dashes, dots and brackets allowed. Unlike provider data, it is never guessed into a country.
+ */
+export function parseOperatorPhone(raw: string): ParsedPhone {
+  const compact = raw.trim().replace(/[\s().-]/g, '');
+  if (!compact.startsWith('+')) {
+    return {
+      ok: false,
+      problem: 'is not in E.164 form: it needs its leading + and country code, such as +15555550100',
+    };
+  }
+  if (!/^\+[1-9][0-9]{6,14}$/.test(compact)) {
+    return { ok: false, problem: 'is not an E.164 phone number (such as +15555550100)' };
+  }
+  return { ok: true, phone: compact };
+}

@@ -1,25 +1,54 @@
-import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import type { AxiosInstance, AxiosRequestConfig, AxiosStatic } from 'axios';
 import { ProviderError } from './provider';
 
 /** Per-request ceiling; the caller's overall deadline (an AbortSignal) usually ends things sooner. */
 export const REQUEST_TIMEOUT_MS = 2500;
 
-export function createHttpClient(baseURL: string, headers: Record<string, string>): AxiosInstance {
-  return axios.create({
-    baseURL,
-    headers: { Accept: 'application/json', ...headers },
-    timeout: REQUEST_TIMEOUT_MS,
-    // Status handling is ours, so that every failure message names the request.
-    validateStatus: () => true,
-    // A hostile or broken endpoint must not make us buffer megabytes mid-call.
-    maxContentLength: 2_000_000,
-    responseType: 'json',
-  });
+let axiosLoading: Promise<AxiosStatic> | undefined;
+
+/**
+ * axios, loaded on the first request rather than with the function: the whisper, the screen and a
+ * greeting whose teams are configured never pay for it. Twilio's runtime has usually loaded it
+ * already (the twilio library it gives every function depends on it), which makes this free.
+ */
+export function loadAxios(): Promise<AxiosStatic> {
+  axiosLoading ??= import('axios').then((module) => module.default);
+  return axiosLoading;
+}
+
+/** One API's base URL and headers; the axios instance behind it is made on its first request. */
+export class HttpClient {
+  private instance: Promise<AxiosInstance> | undefined;
+
+  constructor(
+    private readonly baseURL: string,
+    private readonly headers: Record<string, string>,
+  ) {}
+
+  async request(config: AxiosRequestConfig): Promise<{ status: number; data: unknown; headers: unknown }> {
+    this.instance ??= loadAxios().then((axios) =>
+      axios.create({
+        baseURL: this.baseURL,
+        headers: { Accept: 'application/json', ...this.headers },
+        timeout: REQUEST_TIMEOUT_MS,
+        // Status handling is ours, so that every failure message names the request.
+        validateStatus: () => true,
+        // A hostile or broken endpoint must not make us buffer megabytes mid-call.
+        maxContentLength: 2_000_000,
+        responseType: 'json',
+      }),
+    );
+    return (await this.instance).request(config);
+  }
+}
+
+export function createHttpClient(baseURL: string, headers: Record<string, string>): HttpClient {
+  return new HttpClient(baseURL, headers);
 }
 
 /** Sends one request and returns its JSON body, or throws a ProviderError naming what failed. */
 export async function requestJson(
-  client: AxiosInstance,
+  client: HttpClient,
   what: string,
   config: AxiosRequestConfig,
   signal: AbortSignal,
@@ -28,7 +57,7 @@ export async function requestJson(
   try {
     response = await client.request({ ...config, signal });
   } catch (error) {
-    const reason = signal.aborted ? 'the time budget ran out' : describeNetworkError(error);
+    const reason = signal.aborted ? 'the time budget ran out' : await describeNetworkError(error);
     throw new ProviderError(`${what} failed: ${reason}`, true);
   }
   const { status } = response;
@@ -47,7 +76,8 @@ export async function requestJson(
   return { status, body: response.data };
 }
 
-function describeNetworkError(error: unknown): string {
+async function describeNetworkError(error: unknown): Promise<string> {
+  const axios = await loadAxios();
   if (axios.isAxiosError(error)) {
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return `no answer within ${REQUEST_TIMEOUT_MS} ms`;
     return error.code ?? error.message;

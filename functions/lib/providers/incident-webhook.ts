@@ -1,6 +1,5 @@
-import axios from 'axios';
 import type { IncidentEvent } from '../core/incidents';
-import { REQUEST_TIMEOUT_MS, retryAfterFrom } from './http';
+import { loadAxios, REQUEST_TIMEOUT_MS, retryAfterFrom } from './http';
 import { incidentParagraph } from './incident-text';
 import { ProviderError } from './provider';
 
@@ -15,6 +14,7 @@ export class IncidentWebhook {
     const what = `incident webhook (${event.kind}) for call ${event.callSid}`;
     let response;
     try {
+      const axios = await loadAxios();
       response = await axios.post(
         this.url,
         { text: incidentParagraph(event) },

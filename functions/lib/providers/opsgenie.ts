@@ -1,9 +1,8 @@
-import type { AxiosInstance } from 'axios';
 import { assembleChain } from '../core/chain';
 import type { IncidentEvent } from '../core/incidents';
 import type { Responder, Team } from '../core/types';
 import type { OpsgenieSettings } from '../config/opsgenie-settings';
-import { createHttpClient, requestJson } from './http';
+import { createHttpClient, requestJson, type HttpClient } from './http';
 import { arrayField, isRecord, stringField } from './json';
 import { toOpsgenieRequests } from './opsgenie-alert';
 import { readPhonesOfEach } from './phones-of-each';
@@ -20,7 +19,7 @@ export function scheduleNameFor(team: Team): string {
 /** Works for Jira Service Management's operations too: same API, same keys. */
 export class OpsgenieProvider implements OnCallProvider {
   readonly name = 'opsgenie';
-  private readonly api: AxiosInstance;
+  private readonly api: HttpClient;
 
   constructor(
     settings: OpsgenieSettings,

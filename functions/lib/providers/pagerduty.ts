@@ -1,9 +1,8 @@
-import type { AxiosInstance } from 'axios';
 import { assembleChain } from '../core/chain';
 import type { IncidentEvent } from '../core/incidents';
 import type { Responder, Team } from '../core/types';
 import type { PagerDutySettings } from '../config/pagerduty-settings';
-import { createHttpClient, requestJson } from './http';
+import { createHttpClient, requestJson, type HttpClient } from './http';
 import { arrayField, isRecord, stringField } from './json';
 import { toPagerDutyEvents, type PagerDutyEvent } from './pagerduty-event';
 import { readPhonesOfEach } from './phones-of-each';
@@ -26,8 +25,8 @@ interface OnCallEntry {
 
 export class PagerDutyProvider implements OnCallProvider {
   readonly name = 'pagerduty';
-  private readonly api: AxiosInstance;
-  private readonly events: AxiosInstance;
+  private readonly api: HttpClient;
+  private readonly events: HttpClient;
 
   constructor(
     private readonly settings: PagerDutySettings,

@@ -1,4 +1,6 @@
+import type { ConfigProblem } from '../config/env-reader';
 import { assembleChain } from '../core/chain';
+import { parseOperatorPhone } from '../core/phone';
 import type { IncidentEvent } from '../core/incidents';
 import type { Responder, Team } from '../core/types';
 import type { IncidentWebhook } from './incident-webhook';
@@ -10,25 +12,43 @@ export interface Roster {
   teams: Array<{ name: string; responders: Array<{ name: string; phone: string }> }>;
 }
 
-/** Validates a roster read from JSON, naming the first field at fault. */
-export function parseRoster(json: unknown, source: string): Roster {
+export interface ParsedRoster {
+  roster: Roster;
+  /** Responders left out, each naming the file and path at fault. */
+  problems: ConfigProblem[];
+}
+
+/**
+ * Validates a roster read from JSON. A broken shape throws, naming the first field at fault; a
+ * responder whose number is not E.164 (no +, say) is left out and named, never guessed.
+ */
+export function parseRoster(json: unknown, source: string): ParsedRoster {
   const teams = arrayField(json, 'teams');
   if (teams.length === 0) throw new ProviderError(`roster ${source}: "teams" must be a non-empty array`);
-  return {
+  const problems: ConfigProblem[] = [];
+  const roster: Roster = {
     teams: teams.map((team, t) => {
       const name = stringField(team, 'name');
       if (!name) throw new ProviderError(`roster ${source}: teams[${t}].name is missing`);
-      const responders = arrayField(team, 'responders').map((responder, r) => {
+      const responders = arrayField(team, 'responders').flatMap((responder, r) => {
         const responderName = stringField(responder, 'name');
         const phone = stringField(responder, 'phone');
         if (!isRecord(responder) || !responderName || !phone) {
           throw new ProviderError(`roster ${source}: teams[${t}].responders[${r}] needs a name and a phone`);
         }
-        return { name: responderName, phone };
+        const parsed = parseOperatorPhone(phone);
+        if (parsed.ok) return [{ name: responderName, phone: parsed.phone }];
+        problems.push({
+          variable: `${source} teams[${t}].responders[${r}].phone`,
+          message: `("${phone}", ${responderName}) ${parsed.problem}. ${responderName} is left out.`,
+          severity: 'warning',
+        });
+        return [];
       });
       return { name, responders };
     }),
   };
+  return { roster, problems };
 }
 
 /** Records an incident event somewhere a person will see it. */

@@ -1,9 +1,8 @@
-import type { AxiosInstance } from 'axios';
 import { assembleChain, type OnCallCandidate } from '../core/chain';
 import type { IncidentEvent } from '../core/incidents';
 import type { Responder, Team } from '../core/types';
 import type { VictorOpsSettings } from '../config/config';
-import { createHttpClient, requestJson } from './http';
+import { createHttpClient, requestJson, type HttpClient } from './http';
 import { INCIDENT_SOURCE, incidentDetails, incidentTitle, recordingUrlOf } from './incident-text';
 import { arrayField, isRecord, stringField } from './json';
 import { readPhonesOfEach } from './phones-of-each';
@@ -33,8 +32,8 @@ export function clearVictorOpsTeamCache(): void {
 
 export class VictorOpsProvider implements OnCallProvider {
   readonly name = 'victorops';
-  private readonly api: AxiosInstance;
-  private readonly alerts: AxiosInstance;
+  private readonly api: HttpClient;
+  private readonly alerts: HttpClient;
 
   constructor(
     private readonly settings: VictorOpsSettings,

@@ -1,5 +1,5 @@
-import axios from 'axios';
 import type { SmsSettings } from '../config/config';
+import { loadAxios } from '../providers/http';
 
 /**
  * Sends one SMS through Twilio's REST API. Plain HTTP rather than the SDK client, so the base
@@ -15,6 +15,7 @@ export async function sendSms(
   const { accountSid, authToken } = settings;
   if (!accountSid || !authToken) throw new Error('SMS needs ACCOUNT_SID and AUTH_TOKEN');
   const url = `${settings.apiUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
+  const axios = await loadAxios();
   const response = await axios.post(url, new URLSearchParams({ From: from, To: to, Body: body }).toString(), {
     auth: { username: accountSid, password: authToken },
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

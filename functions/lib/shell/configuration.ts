@@ -1,0 +1,99 @@
+import { parseConfig, type Config, type ConfigProblem } from '../config/config';
+import type { Env } from '../config/env';
+import { parseMessages } from '../config/messages-file';
+import type { Messages } from '../core/messages';
+import { parseRoster, type Roster } from '../providers/static-roster';
+import { warmState } from '../warm/state';
+import { readJsonAsset } from './assets';
+import { describeError, type Logger } from './log';
+
+/**
+ * Everything read from the environment and the assets, validated: plain data, so that it can be
+ * shared by every function of a warm container (see warm/state.ts).
+ */
+export interface Configuration {
+  config: Config;
+  messages: Messages;
+  /** The static roster, when the provider or ROSTER_FALLBACK needs it and it could be read. */
+  roster?: Roster;
+  /** Every problem found, each naming its variable (or file and path). */
+  problems: ConfigProblem[];
+}
+
+/** The deployed file behind an asset path: what the operator edits. */
+function fileOf(assetPath: string): string {
+  return `assets/${assetPath.replace(/^\//, '').replace(/\.json$/, '')}.private.json`;
+}
+
+/**
+ * Read and validated once per warm container and environment: the runtime hands each request a
+ * fresh context, but its variables only change with a deploy.
+ */
+export function loadConfiguration(env: Env): Configuration {
+  const key = `configuration:${fingerprint(env)}`;
+  const { entries } = warmState();
+  const stored = entries.get(key);
+  if (stored?.kind === 'value') return stored.value as Configuration;
+  const configuration = readConfiguration(env);
+  entries.set(key, { kind: 'value', value: configuration, storedAt: Date.now(), expiresAt: Infinity });
+  return configuration;
+}
+
+function readConfiguration(env: Env): Configuration {
+  const { config, problems } = parseConfig(env);
+  const messagesFile = fileOf(config.messagesAsset);
+  let messages: Messages;
+  try {
+    const parsed = parseMessages(readJsonAsset(config.messagesAsset), messagesFile);
+    messages = parsed.messages;
+    problems.push(...parsed.problems);
+  } catch (error) {
+    // The defaults are complete, so a missing overrides file is normal.
+    if (!/does not exist/.test(describeError(error))) {
+      problems.push({
+        variable: messagesFile,
+        message: `${describeError(error)}. Using the defaults.`,
+        severity: 'warning',
+      });
+    }
+    messages = parseMessages({}, messagesFile).messages;
+  }
+  const needsRoster = config.provider === 'static' || config.rosterFallback;
+  if (!needsRoster) return { config, messages, problems };
+  const rosterFile = fileOf(config.staticRosterAsset);
+  try {
+    const parsed = parseRoster(readJsonAsset(config.staticRosterAsset), rosterFile);
+    problems.push(...parsed.problems);
+    return { config, messages, roster: parsed.roster, problems };
+  } catch (error) {
+    const consequence =
+      config.provider === 'static' ? 'Calls go to voicemail until it is fixed.' : 'ROSTER_FALLBACK has nothing to use.';
+    problems.push({
+      variable: 'STATIC_ROSTER_ASSET',
+      message: `${describeError(error)}. ${consequence}`,
+      severity: config.provider === 'static' ? 'error' : 'warning',
+    });
+    return { config, messages, problems };
+  }
+}
+
+/** Each problem once per warm container, at its severity: one Debugger event, not one per webhook. */
+export function reportProblemsOnce(problems: ConfigProblem[], log: Logger): void {
+  const { logged } = warmState();
+  for (const problem of problems) {
+    const line = `Configuration: ${problem.variable} ${problem.message}`;
+    if (logged.has(line)) continue;
+    logged.add(line);
+    if (problem.severity === 'error') log.error(line, { variable: problem.variable });
+    else log.warn(line, { variable: problem.variable });
+  }
+}
+
+/** The variables' names and values: the runtime's context also holds functions, which say nothing. */
+function fingerprint(env: Env): string {
+  return Object.keys(env)
+    .filter((name) => typeof env[name] === 'string')
+    .sort()
+    .map((name) => `${name}=${env[name]}`)
+    .join('\n');
+}
