@@ -6,7 +6,7 @@ export const handler = createCallFlowHandler({
   step: 'menu',
   leg: 'caller',
   stateful: true,
-  needTeams: true,
+  needTeams: false,
   decide: ({ setup, state, param }) =>
     onMenuInput(setup.flow, state, { digits: param('Digits'), speech: param('SpeechResult') }),
 });

@@ -30,6 +30,7 @@ export function flowConfig(overrides: Partial<FlowConfig> = {}): FlowConfig {
     voicemailMaxSeconds: 90,
     callerIdMode: 'support',
     allowedCountryCodes: [],
+    fallbackPhones: [],
     messages: { ...defaultMessages },
     ...overrides,
   };

@@ -58,6 +58,7 @@ describe('chain length', () => {
       speechInput: false,
       ringTimeoutSeconds: 20,
       voicemailMaxSeconds: 120,
+      fallbackPhones: [],
       callerIdMode: 'support',
       allowedCountryCodes: [],
       messages: { ...defaultMessages },

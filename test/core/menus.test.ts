@@ -61,7 +61,27 @@ describe('answerCall: the greeting and the first menu', () => {
       chain: [],
       current: 0,
       attempts: [],
+      offered: [{ name: 'Platform' }, { name: 'Database' }, { name: 'Payments' }],
     });
+  });
+
+  it('carries the teams offered, with their provider keys, so that the menu webhook needs no team list', () => {
+    const teams = [
+      { ...PLATFORM, ref: 'team-pl4tf0rm' },
+      { name: 'Discovered', ref: 'team-d1sc' },
+    ];
+    const atMenu = menuState(answerCall(flowConfig({ menus: 1, teams }), CALL));
+    expect(atMenu.offered).toEqual([
+      { name: 'Platform', ref: 'team-pl4tf0rm' },
+      { name: 'Discovered', ref: 'team-d1sc' },
+    ]);
+    // The menu webhook's own configuration lists only the configured teams (and FALLBACK_PHONES).
+    const menuWebhook = flowConfig({ menus: 1, teams: [PLATFORM], fallbackPhones: ['+15555550190'] });
+    const chosen = asNeedOnCall(onMenuInput(menuWebhook, atMenu, { digits: '2' }));
+    expect(chosen.team).toEqual({ name: 'Discovered', ref: 'team-d1sc', fallbackPhones: ['+15555550190'] });
+    expect(chosen.state.offered).toBeUndefined();
+    const first = asNeedOnCall(onMenuInput(menuWebhook, atMenu, { digits: '1' }));
+    expect(first.team).toEqual({ ...PLATFORM, ref: 'team-pl4tf0rm' });
   });
 
   describe('NUMBER_OF_MENUS=0', () => {

@@ -14,8 +14,11 @@ export const AUTH_TOKEN = 'e2e0000000000000000000000000000a';
 
 /** Environment for a profile; `mockUrl` is the local mock of every provider. */
 export function profileEnv(profile: ProfileName, mockUrl: string): Record<string, string> {
+  // Each scenario is a call of its own: nothing one read is reused by the next (its faults would
+  // not be met). test/e2e/rate-budget.test.ts runs with the cache on.
   const teamMenu = {
     AUTH_TOKEN,
+    ONCALL_CACHE_SECONDS: '0',
     TEAM_1: 'Platform',
     TEAM_2: 'Database',
     TEAM_3: 'Frontend',
@@ -24,6 +27,7 @@ export function profileEnv(profile: ProfileName, mockUrl: string): Record<string
   };
   const victorops = {
     AUTH_TOKEN,
+    ONCALL_CACHE_SECONDS: '0',
     VICTOROPS_API_ID: 'e2e-api-id',
     VICTOROPS_API_KEY: 'e2e-api-key',
     VICTOROPS_TWILIO_SERVICE_API_KEY: 'e2e-alert-key',
@@ -38,7 +42,7 @@ export function profileEnv(profile: ProfileName, mockUrl: string): Record<string
   };
   switch (profile) {
     case 'static':
-      return { AUTH_TOKEN, NUMBER_OF_MENUS: '1' };
+      return { AUTH_TOKEN, NUMBER_OF_MENUS: '1', ONCALL_CACHE_SECONDS: '0' };
     case 'victorops':
       return victorops;
     case 'victorops-two-menus':

@@ -6,7 +6,6 @@ import nock from 'nock';
 import twilio from 'twilio';
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import type { Env } from '../../functions/lib/config/env';
-import { clearVictorOpsTeamCache } from '../../functions/lib/providers/victorops';
 import { resetWarmState } from '../../functions/lib/warm/state';
 import type { TwilioEvent } from '../../functions/lib/shell/twilio-event';
 import { handler as callbackRequest } from '../../functions/callback-request.protected';
@@ -459,7 +458,6 @@ export function useSandbox(): Sandbox {
     nock.enableNetConnect('127.0.0.1');
     nock.emitter.on('no match', onNoMatch);
     sandbox.unmatched.length = 0;
-    clearVictorOpsTeamCache();
     // Every test is a cold start: no configuration, cache or logged problem carried over.
     resetWarmState();
     jest.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { newCallState, type CallState } from '../../functions/lib/core/call-state';
 import { sealState, STATE_MAX_AGE_MS } from '../../functions/lib/shell/state-seal';
+import { resetWarmState } from '../../functions/lib/warm/state';
 import {
   ALL_VO_PHONES,
   apiScope,
@@ -31,12 +32,19 @@ import {
 const sandbox = useSandbox();
 const victorOps = { ...victorOpsEnv, TEAM_1: 'Platform', TEAM_2: 'Database', NUMBER_OF_MENUS: '1' };
 
-/** A call waiting at the team menu, and the menu's action URL. */
-async function atTeamMenu(env: Record<string, string>): Promise<{ call: PhoneCall; menu: string }> {
+/**
+ * A call waiting at the team menu, and the menu's action URL. With Splunk On-Call, the greeting's
+ * webhook reads the team list (each team's slug) while the caller still hears ringing, so that
+ * nothing but the on-call chain is asked after their key.
+ */
+async function atTeamMenu(
+  env: Record<string, string>,
+): Promise<{ call: PhoneCall; menu: string; teamList?: nock.Scope }> {
   const call = new PhoneCall(env);
+  const teamList = env.VICTOROPS_API_ID ? mockTeamList() : undefined;
   const first = await call.start();
   expect(first.has('Dial')).toBe(false);
-  return { call, menu: first.attr('Gather', 'action') };
+  return { call, menu: first.attr('Gather', 'action'), ...(teamList ? { teamList } : {}) };
 }
 
 function expectVoicemail(answer: Answer): void {
@@ -48,13 +56,17 @@ function expectVoicemail(answer: Answer): void {
 
 describe('menu: choosing a team', () => {
   it('answers a key press with ONE response that already rings the first responder', async () => {
-    const { call, menu } = await atTeamMenu(victorOps);
-    // Nothing was asked of the provider to play the menu…
+    const { call, menu, teamList } = await atTeamMenu(victorOps);
+    // Nothing but the team list was asked of the provider to play the menu…
+    expect(teamList?.isDone()).toBe(true);
     expect(sandbox.unmatched).toEqual([]);
-    const scope = mockPlatformLookup();
+    // …and the key may reach another, cold container: the slug travels in the call's state.
+    resetWarmState();
+    const scope = mockPlatformLookup({ teamList: false });
     const answer = await call.follow(menu, { params: { Digits: '1' } });
-    // …and the whole lookup happened inside this one handler call.
+    // …and the whole lookup happened inside this one handler call, without the team list.
     expect(scope.isDone()).toBe(true);
+    expect(sandbox.unmatched).toEqual([]);
     expect(answer.verbs).toEqual(['Say', 'Dial']);
     expect(answer.dialled).toEqual([VO_PHONES.alice]);
     expect(answer.said).toBe('Connecting you to alice, on call for the Platform team. Please hold.');
@@ -96,10 +108,10 @@ describe('menu: choosing a team', () => {
 
   it('takes a message when the caller chooses to leave one, without any lookup', async () => {
     const call = new PhoneCall({ ...victorOps, NUMBER_OF_MENUS: '2' });
+    mockTeamList();
     const main = await call.start();
     const teamMenu = await call.follow(main.attr('Gather', 'action'), { params: { Digits: '2' } });
-    // Only what the incident needs: the team list for its routing key, then the alert itself.
-    mockTeamList();
+    // Only the alert itself: its routing key, the team's slug, came with the call's state.
     const opened = captureAlerts();
     const answer = await call.follow(teamMenu.attr('Gather', 'action'), { params: { Digits: '2' } });
     expectVoicemail(answer);
@@ -107,6 +119,7 @@ describe('menu: choosing a team', () => {
     expect(opened.alerts).toEqual([
       expect.objectContaining({ entity_display_name: `Message for Database from ${call.from}` }),
     ]);
+    expect(opened.routingKeys).toEqual([TEAMS.database.slug]);
     expect(sandbox.unmatched).toEqual([]);
   });
 });
@@ -115,7 +128,6 @@ describe('menu: when the provider fails', () => {
   it('takes a voicemail, not a hang-up, when Splunk On-Call answers 500', async () => {
     const { call, menu } = await atTeamMenu(victorOps);
     const scope = apiScope();
-    mockTeamList(scope);
     scope.get(schedulePath(TEAMS.platform.slug)).query(true).times(4).reply(500, { message: 'internal error' });
     const answer = await call.follow(menu, { params: { Digits: '1' } });
     expect(scope.isDone()).toBe(true);
@@ -126,7 +138,6 @@ describe('menu: when the provider fails', () => {
   it('takes a voicemail within the budget when Splunk On-Call is too slow', async () => {
     const { call, menu } = await atTeamMenu({ ...victorOps, LOOKUP_TIMEOUT_MS: '500' });
     const scope = apiScope();
-    mockTeamList(scope);
     scope
       .get(schedulePath(TEAMS.platform.slug))
       .query(true)
@@ -145,7 +156,6 @@ describe('menu: when the provider fails', () => {
   it('takes a voicemail when nobody is on call', async () => {
     const { call, menu } = await atTeamMenu(victorOps);
     const scope = apiScope();
-    mockTeamList(scope);
     mockSchedules(scope, TEAMS.platform, [{ name: 'Empty', slug: 'empty', steps: [] }]);
     const answer = await call.follow(menu, { params: { Digits: '1' } });
     expectVoicemail(answer);
@@ -218,7 +228,7 @@ describe('menu: the call state', () => {
 
   it('keeps responder numbers out of the TwiML except inside <Number>', async () => {
     const { call, menu } = await atTeamMenu(victorOps);
-    mockPlatformLookup();
+    mockPlatformLookup({ teamList: false });
     const answer = await call.follow(menu, { params: { Digits: '1' } });
     expect(answer.dialled).toEqual([VO_PHONES.alice]);
     for (const phone of [...ALL_VO_PHONES, ...ROSTER_PHONES]) {

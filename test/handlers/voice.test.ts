@@ -75,8 +75,30 @@ describe('voice: the first answer of a call', () => {
     expect(answer.said).toContain('For Platform, press 1. For Database, press 2. For Network Ops, press 3.');
   });
 
-  it('with TEAM_n configured and a menu, asks the provider nothing', async () => {
+  it('with TEAM_n configured and a menu, reads only the team list (each slug), while the caller hears ringing', async () => {
+    const scope = mockTeamList(apiScope());
     const answer = await new PhoneCall({ ...victorOps, NUMBER_OF_MENUS: '1' }).start();
+    expect(answer.verbs).toEqual(['Gather', 'Redirect']);
+    expect(scope.isDone()).toBe(true);
+    expect(sandbox.unmatched).toEqual([]);
+  });
+
+  it('with TEAM_n configured and a menu, still plays the menu when the team list cannot be read', async () => {
+    apiScope().get('/api-public/v1/team').reply(503);
+    const answer = await new PhoneCall({ ...victorOps, NUMBER_OF_MENUS: '1' }).start();
+    expect(answer.verbs).toEqual(['Gather', 'Redirect']);
+    expect(answer.said).toContain('For Platform, press 1. For Database, press 2.');
+  });
+
+  it('with PagerDuty or Opsgenie and TEAM_n, plays the menu without asking the provider anything', async () => {
+    const answer = await new PhoneCall({
+      ONCALL_PROVIDER: 'opsgenie',
+      OPSGENIE_API_KEY: 'og',
+      OPSGENIE_API_URL: 'https://og.test',
+      TEAM_1: 'Platform',
+      TEAM_2: 'Database',
+      NUMBER_OF_MENUS: '1',
+    }).start();
     expect(answer.verbs).toEqual(['Gather', 'Redirect']);
     expect(sandbox.unmatched).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // to get at the ProviderError a call rejects with.
 import nock from 'nock';
 import { ProviderError } from '../../functions/lib/providers/provider';
+import { resetWarmState } from '../../functions/lib/warm/state';
 
 export const noDeadline = (): AbortSignal => new AbortController().signal;
 
@@ -16,9 +17,13 @@ export async function providerError(promise: Promise<unknown>): Promise<Provider
   throw new Error('expected a ProviderError, but the promise resolved');
 }
 
-/** nock answers every provider; only 127.0.0.1 (local mock servers) may be reached. */
+/**
+ * nock answers every provider; only 127.0.0.1 (local mock servers) may be reached. Each test is a
+ * cold start: nothing cached by an earlier one (phones, team lists) answers for the provider.
+ */
 export function useOfflineNock(): void {
   beforeEach(() => {
+    resetWarmState();
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
   });

@@ -2,7 +2,8 @@ import nock from 'nock';
 import type { IncidentEvent } from '../../functions/lib/core/incidents';
 import type { Attempt, Team } from '../../functions/lib/core/types';
 import { ProviderError } from '../../functions/lib/providers/provider';
-import { clearVictorOpsTeamCache, VictorOpsProvider } from '../../functions/lib/providers/victorops';
+import { VictorOpsProvider } from '../../functions/lib/providers/victorops';
+import { resetWarmState } from '../../functions/lib/warm/state';
 import {
   ALERT_PATH_PREFIX,
   apiScope,
@@ -39,7 +40,7 @@ beforeEach(() => {
   nock.enableNetConnect('127.0.0.1');
   nock.emitter.on('no match', onNoMatch);
   unmatched.length = 0;
-  clearVictorOpsTeamCache();
+  resetWarmState();
 });
 
 afterEach(() => {
@@ -55,9 +56,9 @@ describe('team list and slug resolution', () => {
   it('lists the teams by name from the bare array, sending the API id and key', async () => {
     const scope = mockTeamList();
     await expect(provider().listTeams(noDeadline())).resolves.toEqual([
-      { name: 'Platform' },
-      { name: 'Database' },
-      { name: 'Network Ops' },
+      { name: 'Platform', ref: TEAMS.platform.slug },
+      { name: 'Database', ref: TEAMS.database.slug },
+      { name: 'Network Ops', ref: TEAMS.network.slug },
     ]);
     expect(scope.isDone()).toBe(true);
   });
@@ -108,21 +109,65 @@ describe('team list and slug resolution', () => {
     expect(unmatched).toEqual([]);
   });
 
-  it('keeps the team list for later lookups until the cache is cleared', async () => {
+  it('keeps the team list and the phones for later lookups, across provider instances, until a cold start', async () => {
     const scope = mockPlatformLookup();
     await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
     expect(scope.isDone()).toBe(true);
 
-    // The second lookup must not ask for the team list again (no interceptor for it).
-    const second = mockPlatformLookup({ teamList: false });
-    await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    // The second lookup asks for the schedule only (no interceptor for the team list or phones).
+    const second = mockSchedules(apiScope(), TEAMS.platform, PLATFORM_POLICIES);
+    await expect(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline())).resolves.toHaveLength(2);
     expect(second.isDone()).toBe(true);
     expect(unmatched).toEqual([]);
 
-    clearVictorOpsTeamCache();
+    resetWarmState();
     const third = mockPlatformLookup();
     await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
     expect(third.isDone()).toBe(true);
+  });
+
+  it('lets simultaneous first lookups share one team list request', async () => {
+    const scope = apiScope().get('/api-public/v1/team').delay(50).reply(200, TEAM_LIST);
+    const teams = await Promise.all([provider().listTeams(noDeadline()), provider().listTeams(noDeadline())]);
+    expect(teams[0]).toEqual(teams[1]);
+    expect(scope.isDone()).toBe(true);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('resolves each configured team to its slug, by name or slug, and leaves an unknown one without', async () => {
+    mockTeamList();
+    const resolved = await provider().resolveTeamRefs(
+      [{ name: 'platform' }, { name: TEAMS.database.slug }, { name: 'Billing' }, { name: 'Set', ref: 'team-set' }],
+      noDeadline(),
+    );
+    expect(resolved).toEqual([
+      { name: 'platform', ref: TEAMS.platform.slug },
+      { name: TEAMS.database.slug, ref: TEAMS.database.slug },
+      { name: 'Billing' },
+      { name: 'Set', ref: 'team-set' },
+    ]);
+  });
+
+  it('needs no team list at all for a team whose slug is known', async () => {
+    const scope = mockPlatformLookup({ teamList: false });
+    await expect(
+      provider().lookUpOnCallChain({ name: 'Platform', ref: TEAMS.platform.slug }, noDeadline()),
+    ).resolves.toHaveLength(2);
+    expect(scope.isDone()).toBe(true);
+    expect(unmatched).toEqual([]);
+  });
+});
+
+describe('the rate budget', () => {
+  it('counts schedule requests against 15 a minute, shared by every provider instance', async () => {
+    expect(provider().lookupFitsRateBudget()).toBe(true);
+    mockPlatformLookup({ teamList: false });
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) mockSchedules(apiScope(), TEAMS.platform, PLATFORM_POLICIES);
+      await provider().lookUpOnCallChain({ name: 'Platform', ref: TEAMS.platform.slug }, noDeadline());
+    }
+    // 12 of 15 spent: one more lookup (4 steps) would overrun it.
+    expect(provider().lookupFitsRateBudget()).toBe(false);
   });
 });
 
@@ -589,7 +634,7 @@ describe('alerts through the REST endpoint integration', () => {
 
   it('uses the caller CallSid as entity_id for every message of the call', async () => {
     for (const event of Object.values(events)) {
-      clearVictorOpsTeamCache();
+      resetWarmState();
       const alert = await send(event);
       expect(alert.entity_id).toBe(callSid);
       expect(alert.caller).toBe(caller);
@@ -609,7 +654,7 @@ describe('alerts through the REST endpoint integration', () => {
 
   it('carries the call-back number, and the transcript text', async () => {
     expect((await send(events['callback-requested'])).callback_number).toBe('15555550177');
-    clearVictorOpsTeamCache();
+    resetWarmState();
     expect((await send(events.transcript)).state_message).toContain('The database is on fire');
   });
 

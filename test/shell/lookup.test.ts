@@ -4,6 +4,7 @@ import type { OnCallProvider } from '../../functions/lib/providers/provider';
 import type { Logger } from '../../functions/lib/shell/log';
 import { lookUpOnCall } from '../../functions/lib/shell/lookup';
 import { flowConfigOf, type CallSetup } from '../../functions/lib/shell/setup';
+import { resetWarmState } from '../../functions/lib/warm/state';
 
 const silentLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -50,5 +51,98 @@ describe('lookUpOnCall', () => {
     await jest.advanceTimersByTimeAsync(5000);
     await expect(result).resolves.toMatchObject({ ok: false });
     expect(budgets).toEqual([1200]);
+  });
+});
+
+describe('lookUpOnCall: the warm cache of on-call chains', () => {
+  beforeEach(() => {
+    jest.useRealTimers();
+    resetWarmState();
+  });
+
+  const ALICE = { name: 'alice', phone: '+15555550101' };
+
+  /** A cached provider that answers after `delayMs`, counting its lookups. */
+  function countingProvider(options: { delayMs?: number; fitsBudget?: () => boolean } = {}) {
+    const calls: string[] = [];
+    const provider: OnCallProvider = {
+      name: 'counting',
+      cacheScope: 'counting https://api.test',
+      listTeams: async () => [],
+      lookUpOnCallChain: async (team) => {
+        calls.push(team.name);
+        await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0));
+        return [ALICE];
+      },
+      sendIncidentEvent: async () => undefined,
+      ...(options.fitsBudget ? { lookupFitsRateBudget: options.fitsBudget } : {}),
+    };
+    return { provider, calls };
+  }
+
+  const lookUp = (setup: CallSetup, team = 'Platform') =>
+    lookUpOnCall(setup, { name: team }, Date.now() + setup.config.webhookBudgetMs, silentLog);
+
+  it('asks the provider once per team within ONCALL_CACHE_SECONDS', async () => {
+    const { provider, calls } = countingProvider();
+    const setup = setupWith(provider);
+    await expect(lookUp(setup)).resolves.toEqual({ ok: true, chain: [ALICE] });
+    await expect(lookUp(setup)).resolves.toEqual({ ok: true, chain: [ALICE] });
+    await lookUp(setup, 'Database');
+    expect(calls).toEqual(['Platform', 'Database']);
+  });
+
+  it('asks every time with ONCALL_CACHE_SECONDS=0', async () => {
+    const { provider, calls } = countingProvider();
+    const setup = setupWith(provider, { ONCALL_CACHE_SECONDS: '0' });
+    await lookUp(setup);
+    await lookUp(setup);
+    expect(calls).toEqual(['Platform', 'Platform']);
+  });
+
+  it('lets simultaneous first calls share one lookup in flight', async () => {
+    const { provider, calls } = countingProvider({ delayMs: 50 });
+    const setup = setupWith(provider);
+    const results = await Promise.all([lookUp(setup), lookUp(setup), lookUp(setup)]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(calls).toEqual(['Platform']);
+  });
+
+  it('rings the chain read earlier when one more lookup would overrun the rate budget, and says so', async () => {
+    let fits = true;
+    const { provider, calls } = countingProvider({ fitsBudget: () => fits });
+    const setup = setupWith(provider, { ONCALL_CACHE_SECONDS: '1' });
+    await lookUp(setup);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    fits = false;
+    const warnings: string[] = [];
+    const log: Logger = { ...silentLog, warn: (message) => warnings.push(message) };
+    await expect(lookUpOnCall(setup, { name: 'Platform' }, Date.now() + 2800, log)).resolves.toEqual({
+      ok: true,
+      chain: [ALICE],
+    });
+    expect(calls).toEqual(['Platform']);
+    expect(warnings).toEqual(['Rate budget spent: ringing the on-call chain read earlier']);
+  });
+
+  it('still asks when the budget is spent but nothing was read before: a caller outranks a budget', async () => {
+    const { provider, calls } = countingProvider({ fitsBudget: () => false });
+    await lookUp(setupWith(provider));
+    expect(calls).toEqual(['Platform']);
+  });
+
+  it('does not keep a failure: the next call asks again', async () => {
+    let fail = true;
+    const provider: OnCallProvider = {
+      ...countingProvider().provider,
+      lookUpOnCallChain: async () => {
+        if (fail) throw new Error('HTTP 500');
+        return [ALICE];
+      },
+    };
+    const setup = setupWith(provider);
+    await expect(lookUp(setup)).resolves.toMatchObject({ ok: false });
+    fail = false;
+    await expect(lookUp(setup)).resolves.toEqual({ ok: true, chain: [ALICE] });
   });
 });

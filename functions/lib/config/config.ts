@@ -38,6 +38,8 @@ export interface Config {
   lookupTimeoutMs: number;
   /** Every webhook answers within this, whatever its providers do (Twilio gives up at 15 s). */
   webhookBudgetMs: number;
+  /** How long a warm container reuses a team's on-call chain across calls; 0 asks every time. */
+  oncallCacheSeconds: number;
   /** Numbers rung when the provider fails, for teams without FALLBACK_PHONES_n of their own. */
   fallbackPhones: string[];
   /** Use the static roster when the provider fails. */
@@ -94,6 +96,7 @@ export function parseConfig(env: Env): ParsedConfig {
     callerIdMode: reader.choice('RESPONDER_CALLER_ID', ['support', 'caller'] as const, 'support', (v) => v),
     lookupTimeoutMs: reader.integer('LOOKUP_TIMEOUT_MS', 2500, 500, 8000),
     webhookBudgetMs: reader.integer('WEBHOOK_BUDGET_MS', 2800, 1000, 9000),
+    oncallCacheSeconds: reader.integer('ONCALL_CACHE_SECONDS', 30, 0, 300),
     fallbackPhones: reader.phones('FALLBACK_PHONES'),
     rosterFallback: reader.flag('ROSTER_FALLBACK'),
     allowedCountryCodes: reader.countryCodes('ALLOWED_COUNTRY_CODES'),

@@ -1,5 +1,7 @@
 import type { Attempt, Responder, Team, VoicemailReason } from './types';
 
+export type OfferedTeam = Pick<Team, 'name' | 'ref'>;
+
 /**
  * Everything one call needs to remember between webhooks. It travels in the URLs the
  * functions generate, sealed (encrypted and authenticated) by the shell, never in clear.
@@ -15,6 +17,11 @@ export interface CallState {
   /** Wrong keys or silences at the current menu. */
   misses: number;
   team?: Team;
+  /**
+   * The teams a menu offered, in order, with the provider's key of each: the webhook that reads the
+   * caller's choice needs neither the team list nor the configuration it came from.
+   */
+  offered?: OfferedTeam[];
   chain: Responder[];
   /** Index in `chain` of the responder being dialled. */
   current: number;

@@ -14,6 +14,8 @@ export interface FlowConfig {
   callerIdMode: 'support' | 'caller';
   /** Country calling codes responders may be dialled in; empty allows every country. */
   allowedCountryCodes: string[];
+  /** FALLBACK_PHONES: for every team without numbers of its own (teams the provider listed too). */
+  fallbackPhones: string[];
   messages: Messages;
 }
 

@@ -20,7 +20,8 @@ export interface MenuInput {
 
 /** The first webhook of a call: greet, then play the first menu or go straight to a team. */
 export function answerCall(config: FlowConfig, call: IncomingCall): Step {
-  const state = newCallState(call.callSid, call.from, call.to);
+  const offered = config.teams.map(({ name, ref }) => (ref ? { name, ref } : { name }));
+  const state: CallState = { ...newCallState(call.callSid, call.from, call.to), offered };
   const greeting = say(config, 'greeting');
   const intent = config.noCall ? 'message' : 'talk';
   if (config.menus === 2 && !config.noCall) {
@@ -41,12 +42,30 @@ export function onMenuInput(config: FlowConfig, state: CallState, input: MenuInp
   if (choice === undefined) return missedChoice(config, state, input);
 
   const fresh = { ...state, misses: 0 };
+  const teams = teamsOffered(config, state);
   if (state.stage === 'main-menu') {
     const intent = choice === 1 ? 'talk' : 'message';
     const next = { ...fresh, intent } as const;
-    return config.teams.length === 1 ? teamChosen(config, next, config.teams[0], []) : teamMenu(config, next, []);
+    return teams.length === 1 ? teamChosen(config, next, teams[0], []) : teamMenu(config, next, []);
   }
-  return teamChosen(config, fresh, config.teams[choice - 1], []);
+  return teamChosen(config, fresh, teams[choice - 1], []);
+}
+
+/**
+ * The teams this call's menu offers: those the first webhook offered (with their keys), each with
+ * its configuration (policy, fallback numbers) when the operator configured it, else the config's.
+ */
+export function teamsOffered(config: FlowConfig, state: CallState): Team[] {
+  if (!state.offered || state.offered.length === 0) return config.teams;
+  return state.offered.map((offered) => {
+    const configured = config.teams.find((team) => team.name === offered.name);
+    const base: Team = configured ?? { name: offered.name, ...defaultFallbacks(config) };
+    return offered.ref ? { ...base, ref: offered.ref } : base;
+  });
+}
+
+function defaultFallbacks(config: FlowConfig): Pick<Team, 'fallbackPhones'> {
+  return config.fallbackPhones.length > 0 ? { fallbackPhones: config.fallbackPhones } : {};
 }
 
 type Choice = number | 'repeat' | undefined;
@@ -57,7 +76,8 @@ function mainMenuWords(config: FlowConfig): string[] {
 }
 
 function readChoice(config: FlowConfig, state: CallState, input: MenuInput): Choice {
-  const optionCount = state.stage === 'main-menu' ? 2 : config.teams.length;
+  const teams = teamsOffered(config, state);
+  const optionCount = state.stage === 'main-menu' ? 2 : teams.length;
   const digits = input.digits?.trim();
   if (digits) {
     if (digits === '0') return 'repeat';
@@ -67,7 +87,7 @@ function readChoice(config: FlowConfig, state: CallState, input: MenuInput): Cho
   }
   const speech = input.speech?.trim();
   if (speech) {
-    const labels = state.stage === 'main-menu' ? mainMenuWords(config) : config.teams.map((t) => t.name);
+    const labels = state.stage === 'main-menu' ? mainMenuWords(config) : teams.map((t) => t.name);
     return matchSpokenChoice(speech, labels);
   }
   return undefined;
@@ -82,7 +102,7 @@ function missedChoice(config: FlowConfig, state: CallState, input: MenuInput): S
     return retry.stage === 'main-menu' ? mainMenu(config, retry, [apology]) : teamMenu(config, retry, [apology]);
   }
   // Never hang up on a caller who cannot or will not choose: the first team is the safe default.
-  const firstTeam = config.teams[0];
+  const firstTeam = teamsOffered(config, state)[0];
   const settled = { ...state, misses: 0 };
   return teamChosen(config, settled, firstTeam, [apology, say(config, 'defaultTeam', { team: firstTeam.name })]);
 }
@@ -99,19 +119,20 @@ function mainMenu(config: FlowConfig, state: CallState, lead: string[]): Step {
 }
 
 function teamMenu(config: FlowConfig, state: CallState, lead: string[]): Step {
-  const options = config.teams.map((team, i) => say(config, 'teamOption', { team: team.name, digit: i + 1 }));
+  const teams = teamsOffered(config, state);
+  const options = teams.map((team, i) => say(config, 'teamOption', { team: team.name, digit: i + 1 }));
   const menuState: CallState = { ...state, stage: 'team-menu' };
   const prompt = [...lead, say(config, 'teamMenuIntro'), ...options, say(config, 'repeatHint')];
   return menuReply(
     config,
     menuState,
     prompt,
-    config.teams.map((t) => t.name),
+    teams.map((t) => t.name),
   );
 }
 
 function menuReply(config: FlowConfig, state: CallState, prompt: string[], hints: string[]): Step {
-  const optionCount = state.stage === 'main-menu' ? 2 : config.teams.length;
+  const optionCount = state.stage === 'main-menu' ? 2 : teamsOffered(config, state).length;
   const gather: Verb = {
     verb: 'gather',
     action: { endpoint: 'menu', state },
@@ -126,7 +147,9 @@ function menuReply(config: FlowConfig, state: CallState, prompt: string[], hints
 }
 
 function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: string[]): Step {
-  const withTeam: CallState = { ...state, team };
+  // The menu is over: later webhooks need the chosen team only, and the state stays short.
+  const { offered, ...rest } = state;
+  const withTeam: CallState = { ...rest, team };
   if (state.intent === 'message' || config.noCall) {
     const reason = config.noCall ? 'no-call-mode' : 'caller-chose-message';
     return enterVoicemail(config, withTeam, reason, lead);

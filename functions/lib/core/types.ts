@@ -8,6 +8,11 @@ export interface Team {
   policy?: string;
   /** Rung in order when the provider cannot say who is on call. */
   fallbackPhones?: string[];
+  /**
+   * The provider's own key for the team (Splunk On-Call's slug), found before the caller chooses so
+   * that the lookup after their key needs no team list.
+   */
+  ref?: string;
 }
 
 /** One person in an on-call chain, in the order they are tried. */

@@ -8,6 +8,8 @@ import { toOpsgenieRequests } from './opsgenie-alert';
 import { readPhonesOfEach } from './phones-of-each';
 import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
+import { DEFAULT_CACHING, type ProviderCaching, TEAM_LIST_TTL_MS, cacheScopeOf } from './provider-cache';
+import { cached } from '../warm/cache';
 
 const KEY_VARIABLE = 'OPSGENIE_API_KEY';
 
@@ -19,22 +21,28 @@ export function scheduleNameFor(team: Team): string {
 /** Works for Jira Service Management's operations too: same API, same keys. */
 export class OpsgenieProvider implements OnCallProvider {
   readonly name = 'opsgenie';
+  readonly cacheScope: string;
   private readonly api: HttpClient;
 
   constructor(
     settings: OpsgenieSettings,
     private readonly reportGap: GapReporter = ignoreGaps,
+    private readonly caching: ProviderCaching = DEFAULT_CACHING,
   ) {
     this.api = createHttpClient(settings.apiUrl, { Authorization: `GenieKey ${settings.apiKey}` });
+    this.cacheScope = cacheScopeOf('opsgenie', settings.apiUrl, settings.apiKey);
   }
 
-  async listTeams(signal: AbortSignal): Promise<Team[]> {
-    const what = 'Opsgenie team list';
-    const { status, body } = await requestJson(this.api, what, { method: 'GET', url: '/v2/teams' }, signal);
-    if (status !== 200) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
-    return arrayField(body, 'data').flatMap((team) => {
-      const name = stringField(team, 'name');
-      return name ? [{ name }] : [];
+  /** Shared by every function of a warm container, like Splunk On-Call's. */
+  listTeams(signal: AbortSignal): Promise<Team[]> {
+    return cached(`${this.cacheScope} teams`, { ttlMs: TEAM_LIST_TTL_MS }, async () => {
+      const what = 'Opsgenie team list';
+      const { status, body } = await requestJson(this.api, what, { method: 'GET', url: '/v2/teams' }, signal);
+      if (status !== 200) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
+      return arrayField(body, 'data').flatMap((team) => {
+        const name = stringField(team, 'name');
+        return name ? [{ name }] : [];
+      });
     });
   }
 
@@ -86,7 +94,13 @@ export class OpsgenieProvider implements OnCallProvider {
   }
 
   /** Enabled voice contacts, stored as "<country code>-<number>", in E.164. */
-  private async fetchVoicePhones(username: string, signal: AbortSignal): Promise<string[]> {
+  private fetchVoicePhones(username: string, signal: AbortSignal): Promise<string[]> {
+    return cached(`${this.cacheScope} phones ${username}`, { ttlMs: this.caching.phonesTtlMs }, () =>
+      this.fetchVoicePhonesNow(username, signal),
+    );
+  }
+
+  private async fetchVoicePhonesNow(username: string, signal: AbortSignal): Promise<string[]> {
     const what = `Opsgenie contacts of ${username}`;
     const { status, body } = await requestJson(
       this.api,

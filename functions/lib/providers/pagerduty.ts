@@ -8,6 +8,8 @@ import { toPagerDutyEvents, type PagerDutyEvent } from './pagerduty-event';
 import { readPhonesOfEach } from './phones-of-each';
 import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
+import { DEFAULT_CACHING, type ProviderCaching, cacheScopeOf } from './provider-cache';
+import { cached } from '../warm/cache';
 
 /** PagerDuty's versioning header; the API answers JSON whatever the Accept. */
 export const PAGERDUTY_ACCEPT = 'application/vnd.pagerduty+json;version=2';
@@ -25,18 +27,21 @@ interface OnCallEntry {
 
 export class PagerDutyProvider implements OnCallProvider {
   readonly name = 'pagerduty';
+  readonly cacheScope: string;
   private readonly api: HttpClient;
   private readonly events: HttpClient;
 
   constructor(
     private readonly settings: PagerDutySettings,
     private readonly reportGap: GapReporter = ignoreGaps,
+    private readonly caching: ProviderCaching = DEFAULT_CACHING,
   ) {
     this.api = createHttpClient(settings.apiUrl, {
       Authorization: `Token token=${settings.apiKey}`,
       Accept: PAGERDUTY_ACCEPT,
     });
     this.events = createHttpClient(settings.eventsUrl, { 'Content-Type': 'application/json' });
+    this.cacheScope = cacheScopeOf('pagerduty', settings.apiUrl, settings.apiKey);
   }
 
   /** PagerDuty teams do not map to escalation policies one to one, so the operator names them. */
@@ -138,7 +143,13 @@ export class PagerDutyProvider implements OnCallProvider {
   }
 
   /** The user's voice numbers in E.164, in PagerDuty's order; none when the user has gone. */
-  private async fetchPhones(userId: string, signal: AbortSignal): Promise<string[]> {
+  private fetchPhones(userId: string, signal: AbortSignal): Promise<string[]> {
+    return cached(`${this.cacheScope} phones ${userId}`, { ttlMs: this.caching.phonesTtlMs }, () =>
+      this.fetchPhonesNow(userId, signal),
+    );
+  }
+
+  private async fetchPhonesNow(userId: string, signal: AbortSignal): Promise<string[]> {
     const what = `PagerDuty contact methods of user ${userId}`;
     const { status, body } = await requestJson(
       this.api,

@@ -7,8 +7,17 @@ import type { Responder, Team } from '../core/types';
  */
 export interface OnCallProvider {
   readonly name: string;
+  /**
+   * Names the account and API this provider reads, for the warm cache of on-call chains. Absent
+   * when a lookup costs nothing (the static roster), so there is nothing to cache.
+   */
+  readonly cacheScope?: string;
   /** The teams to offer when the operator configured no TEAM_n. */
   listTeams(signal: AbortSignal): Promise<Team[]>;
+  /** The teams with the provider's own key for each (`ref`), where the provider needs one. */
+  resolveTeamRefs?(teams: Team[], signal: AbortSignal): Promise<Team[]>;
+  /** False when one more lookup would overrun the provider's documented rate limit. */
+  lookupFitsRateBudget?(): boolean;
   /** Who to ring for `team` right now, in escalation order, each with one dialable phone. */
   lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]>;
   /** Opens, updates, acknowledges or resolves the call's incident. */
@@ -22,6 +31,22 @@ export interface OnCallProvider {
 export type GapReporter = (leftOut: string, error: unknown) => void;
 
 export const ignoreGaps: GapReporter = () => undefined;
+
+/**
+ * How long a failed request asked us to wait (a 429's Retry-After), read from the error's fields
+ * rather than its class: a request shared through the warm cache may have failed in another
+ * function's bundle, whose ProviderError is another class.
+ */
+export function retryAfterOf(error: unknown): number | undefined {
+  const value =
+    typeof error === 'object' && error !== null ? (error as { retryAfterMs?: unknown }).retryAfterMs : undefined;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** Whether trying again can help (a timeout, a 429, a 5xx), read from the error's fields as above. */
+export function isRetryable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true;
+}
 
 export class ProviderError extends Error {
   constructor(

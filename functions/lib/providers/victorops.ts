@@ -7,10 +7,17 @@ import { INCIDENT_SOURCE, incidentDetails, incidentTitle, recordingUrlOf } from 
 import { arrayField, isRecord, stringField } from './json';
 import { readPhonesOfEach } from './phones-of-each';
 import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
+import { cached } from '../warm/cache';
+import { DEFAULT_CACHING, type ProviderCaching, TEAM_LIST_TTL_MS } from './provider-cache';
+import { RateBudget } from '../warm/rate-budget';
 
 /** Escalation steps asked for; Splunk On-Call numbers them from 0. */
 const ESCALATION_STEPS = [0, 1, 2, 3];
-const TEAM_LIST_TTL_MS = 5 * 60_000;
+/**
+ * Splunk On-Call's documented limits (API 0.0.2) for the team list, the on-call schedule and the
+ * contact phones: 15 requests a minute each. API 0.0.3 documents 60; the lower figure is the budget.
+ */
+export const VICTOROPS_LIMITS_PER_MINUTE = { teams: 15, schedule: 15, phones: 15 } as const;
 /**
  * The most an incident message waits for the team list (its slug is the routing key). Past it the
  * alert goes out with a key made from the team's name: a hanging REST API must not use up the time
@@ -23,36 +30,53 @@ interface VictorOpsTeam {
   slug: string;
 }
 
-/** Team lists change rarely; a warm function reuses them across calls to save a round trip. */
-const teamListCache = new Map<string, { teams: VictorOpsTeam[]; fetchedAt: number }>();
-
-export function clearVictorOpsTeamCache(): void {
-  teamListCache.clear();
-}
-
 export class VictorOpsProvider implements OnCallProvider {
   readonly name = 'victorops';
+  readonly cacheScope: string;
   private readonly api: HttpClient;
   private readonly alerts: HttpClient;
+  private readonly budget: RateBudget;
 
   constructor(
     private readonly settings: VictorOpsSettings,
     private readonly reportGap: GapReporter = ignoreGaps,
+    private readonly caching: ProviderCaching = DEFAULT_CACHING,
   ) {
     this.api = createHttpClient(settings.apiUrl, {
       'X-VO-Api-Id': settings.apiId,
       'X-VO-Api-Key': settings.apiKey,
     });
     this.alerts = createHttpClient(settings.alertUrl, { 'Content-Type': 'application/json' });
+    this.cacheScope = `victorops ${settings.apiUrl} ${settings.apiId}`;
+    this.budget = new RateBudget(
+      Object.fromEntries(
+        Object.entries(VICTOROPS_LIMITS_PER_MINUTE).map(([bucket, limit]) => [this.bucket(bucket), limit]),
+      ),
+    );
   }
 
   async listTeams(signal: AbortSignal): Promise<Team[]> {
     const teams = await this.fetchTeams(signal);
-    return teams.map(({ name }) => ({ name }));
+    return teams.map(({ name, slug }) => ({ name, ref: slug }));
+  }
+
+  /** Each team's slug, so that the lookup after the caller's key never waits for the team list. */
+  async resolveTeamRefs(teams: Team[], signal: AbortSignal): Promise<Team[]> {
+    if (teams.every((team) => team.ref)) return teams;
+    const known = await this.fetchTeams(signal);
+    return teams.map((team) => {
+      const slug = team.ref ?? slugOf(known, team);
+      return slug ? { ...team, ref: slug } : team;
+    });
+  }
+
+  /** One lookup asks every escalation step at once: it fits while the schedule budget has room for them. */
+  lookupFitsRateBudget(): boolean {
+    return this.budget.remaining(this.bucket('schedule')) >= ESCALATION_STEPS.length;
   }
 
   async lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]> {
-    const slug = await this.resolveSlug(team, signal);
+    const slug = team.ref ?? (await this.resolveSlug(team, signal));
     const steps = await Promise.allSettled(
       ESCALATION_STEPS.map((step) => this.fetchStepUsers(slug, team, step, signal)),
     );
@@ -96,34 +120,46 @@ export class VictorOpsProvider implements OnCallProvider {
     }
   }
 
-  private async fetchTeams(signal: AbortSignal): Promise<VictorOpsTeam[]> {
-    const cached = teamListCache.get(this.settings.apiUrl);
-    if (cached && Date.now() - cached.fetchedAt < TEAM_LIST_TTL_MS) return cached.teams;
-    const what = 'Splunk On-Call team list';
-    const { status, body } = await requestJson(this.api, what, { method: 'GET', url: '/api-public/v1/team' }, signal);
-    if (status !== 200 || !Array.isArray(body)) throw new ProviderError(`${what} failed: HTTP ${status}`);
-    const teams = body.flatMap((t): VictorOpsTeam[] => {
-      const name = stringField(t, 'name');
-      const slug = stringField(t, 'slug');
-      return name && slug ? [{ name, slug }] : [];
+  private bucket(name: string): string {
+    return `${this.cacheScope} ${name}`;
+  }
+
+  /** A REST API request, counted against the budget of its endpoint. */
+  private get(
+    bucket: keyof typeof VICTOROPS_LIMITS_PER_MINUTE,
+    what: string,
+    url: string,
+    signal: AbortSignal,
+    params?: Record<string, unknown>,
+  ) {
+    this.budget.spend(this.bucket(bucket));
+    return requestJson(this.api, what, { method: 'GET', url, ...(params ? { params } : {}) }, signal);
+  }
+
+  /** Shared by every function of a warm container, and by simultaneous calls (one request in flight). */
+  private fetchTeams(signal: AbortSignal): Promise<VictorOpsTeam[]> {
+    return cached(`${this.cacheScope} teams`, { ttlMs: TEAM_LIST_TTL_MS }, async () => {
+      const what = 'Splunk On-Call team list';
+      const { status, body } = await this.get('teams', what, '/api-public/v1/team', signal);
+      if (status !== 200 || !Array.isArray(body)) throw new ProviderError(`${what} failed: HTTP ${status}`);
+      return body.flatMap((t): VictorOpsTeam[] => {
+        const name = stringField(t, 'name');
+        const slug = stringField(t, 'slug');
+        return name && slug ? [{ name, slug }] : [];
+      });
     });
-    teamListCache.set(this.settings.apiUrl, { teams, fetchedAt: Date.now() });
-    return teams;
   }
 
   /** TEAM_n holds the team's name, as in the reference; its slug is accepted too. */
   private async resolveSlug(team: Team, signal: AbortSignal): Promise<string> {
-    const teams = await this.fetchTeams(signal);
-    const wanted = team.name.trim().toLowerCase();
-    const match =
-      teams.find((t) => t.name === team.name) ??
-      teams.find((t) => t.name.toLowerCase() === wanted || t.slug.toLowerCase() === wanted);
-    if (!match) throw new ProviderError(`team "${team.name}" (TEAM_n) does not exist in Splunk On-Call`);
-    return match.slug;
+    const slug = slugOf(await this.fetchTeams(signal), team);
+    if (!slug) throw new ProviderError(`team "${team.name}" (TEAM_n) does not exist in Splunk On-Call`);
+    return slug;
   }
 
   /** Incidents route by the team's slug, as the reference did. `signal` bounds only this lookup. */
   private async routingKeyFor(team: Team, signal: AbortSignal): Promise<string> {
+    if (team.ref) return team.ref;
     try {
       return await this.resolveSlug(team, signal);
     } catch {
@@ -139,11 +175,12 @@ export class VictorOpsProvider implements OnCallProvider {
 
   private async fetchStepUsers(slug: string, team: Team, step: number, signal: AbortSignal): Promise<StepUsers> {
     const what = `Splunk On-Call schedule for team ${slug}, step ${step}`;
-    const { status, body } = await requestJson(
-      this.api,
+    const { status, body } = await this.get(
+      'schedule',
       what,
-      { method: 'GET', url: `/api-public/v2/team/${encodeURIComponent(slug)}/oncall/schedule`, params: { step } },
+      `/api-public/v2/team/${encodeURIComponent(slug)}/oncall/schedule`,
       signal,
+      { step },
     );
     if (status === 404) return { usernames: [], policyMissing: false };
     if (status !== 200) throw new ProviderError(`${what} failed: HTTP ${status}`);
@@ -162,12 +199,18 @@ export class VictorOpsProvider implements OnCallProvider {
   }
 
   /** Phone numbers best first; none for a user Splunk On-Call no longer knows. */
-  private async fetchPhones(username: string, signal: AbortSignal): Promise<string[]> {
+  private fetchPhones(username: string, signal: AbortSignal): Promise<string[]> {
+    return cached(`${this.cacheScope} phones ${username}`, { ttlMs: this.caching.phonesTtlMs }, () =>
+      this.fetchPhonesNow(username, signal),
+    );
+  }
+
+  private async fetchPhonesNow(username: string, signal: AbortSignal): Promise<string[]> {
     const what = `Splunk On-Call phones of ${username}`;
-    const { status, body } = await requestJson(
-      this.api,
+    const { status, body } = await this.get(
+      'phones',
       what,
-      { method: 'GET', url: `/api-public/v1/user/${encodeURIComponent(username)}/contact-methods/phones` },
+      `/api-public/v1/user/${encodeURIComponent(username)}/contact-methods/phones`,
       signal,
     );
     if (status === 404) return [];
@@ -181,6 +224,15 @@ export class VictorOpsProvider implements OnCallProvider {
         return value ? [value] : [];
       });
   }
+}
+
+/** The team's slug: by exact name first, then ignoring case, and a slug given as the name. */
+function slugOf(teams: VictorOpsTeam[], team: Team): string | undefined {
+  const wanted = team.name.trim().toLowerCase();
+  const match =
+    teams.find((t) => t.name === team.name) ??
+    teams.find((t) => t.name.toLowerCase() === wanted || t.slug.toLowerCase() === wanted);
+  return match?.slug;
 }
 
 interface StepUsers {

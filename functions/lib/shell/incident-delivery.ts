@@ -1,7 +1,7 @@
 import { describeAttempts, describeReason } from '../core/call-log';
 import { opensIncident, type IncidentEvent } from '../core/incidents';
 import type { SmsSettings } from '../config/config';
-import { ProviderError, type OnCallProvider } from '../providers/provider';
+import { isRetryable, retryAfterOf, type OnCallProvider } from '../providers/provider';
 import { withDeadline } from './deadline';
 import { describeError, type Logger } from './log';
 import { sendSms } from './sms';
@@ -60,8 +60,8 @@ async function deliverOne(incident: IncidentEvent, options: DeliveryOptions): Pr
         error: describeError(error),
       });
       // No back-off after the last attempt: it would only delay the caller's answer.
-      if (!(error instanceof ProviderError) || !error.retryable || attempt >= INCIDENT_ATTEMPTS) break;
-      const wait = error.retryAfterMs ?? BACKOFF_MS * attempt;
+      if (!isRetryable(error) || attempt >= INCIDENT_ATTEMPTS) break;
+      const wait = retryAfterOf(error) ?? BACKOFF_MS * attempt;
       if (Date.now() + wait + 100 >= sendBy) break;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }

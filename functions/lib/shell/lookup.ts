@@ -1,5 +1,6 @@
 import type { OnCallLookup, Responder, Team } from '../core/types';
-import { ProviderError } from '../providers/provider';
+import { retryAfterOf } from '../providers/provider';
+import { cached } from '../warm/cache';
 import { withDeadline } from './deadline';
 import { describeError, type Logger } from './log';
 import type { CallSetup } from './setup';
@@ -11,17 +12,22 @@ import type { CallSetup } from './setup';
 const RESERVE_MS = 800;
 /** A retry needs at least this long to be worth starting. */
 const MIN_RETRY_MS = 300;
+/** Past this age a chain is not served even to stay within a rate limit: it would ring the wrong people. */
+const STALE_CHAIN_LIMIT_MS = 10 * 60_000;
 
 /**
- * Asks the provider who is on call, within the lookup budget and the webhook's deadline.
- * When it fails and ROSTER_FALLBACK is on, the static roster answers instead. A failure is an
- * answer (the flow then rings fallback numbers or takes a voicemail), never an exception.
+ * Asks the provider who is on call, within the lookup budget and the webhook's deadline. Chains are
+ * cached for ONCALL_CACHE_SECONDS across calls (and one request in flight serves simultaneous
+ * calls). When the lookup fails and ROSTER_FALLBACK is on, the static roster answers instead. A
+ * failure is an answer (the flow then rings fallback numbers or takes a voicemail), never an exception.
  */
 export async function lookUpOnCall(setup: CallSetup, team: Team, deadline: number, log: Logger): Promise<OnCallLookup> {
   const started = Date.now();
   const budget = Math.max(Math.min(setup.config.lookupTimeoutMs, deadline - started - RESERVE_MS), 100);
   try {
-    const chain = await lookUpHonouringRateLimit(setup, team, started + budget, log);
+    const chain = await withDeadline(budget, `on-call lookup for ${team.name}`, () =>
+      cachedChain(setup, team, started + budget, log),
+    );
     log.info('On-call chain found', {
       provider: setup.provider.name,
       team: team.name,
@@ -41,6 +47,25 @@ export async function lookUpOnCall(setup: CallSetup, team: Team, deadline: numbe
   }
 }
 
+function cachedChain(setup: CallSetup, team: Team, until: number, log: Logger): Promise<Responder[]> {
+  const { provider } = setup;
+  const ttlMs = setup.config.oncallCacheSeconds * 1000;
+  const load = (): Promise<Responder[]> => lookUpHonouringRateLimit(setup, team, until, log);
+  if (!provider.cacheScope || ttlMs <= 0) return load();
+  const key = `${provider.cacheScope} chain ${team.name} ${team.policy ?? ''}`;
+  const spent = provider.lookupFitsRateBudget ? !provider.lookupFitsRateBudget() : false;
+  return cached(key, { ttlMs }, load, (ageMs) => {
+    const serveStale = spent && ageMs < STALE_CHAIN_LIMIT_MS;
+    if (serveStale) {
+      log.warn('Rate budget spent: ringing the on-call chain read earlier', {
+        team: team.name,
+        ageSeconds: Math.round(ageMs / 1000),
+      });
+    }
+    return serveStale;
+  });
+}
+
 /** One retry after a 429, when the wait the provider asks for still fits in the budget. */
 async function lookUpHonouringRateLimit(
   setup: CallSetup,
@@ -55,7 +80,7 @@ async function lookUpHonouringRateLimit(
   try {
     return await attempt();
   } catch (error) {
-    const wait = error instanceof ProviderError ? error.retryAfterMs : undefined;
+    const wait = retryAfterOf(error);
     if (wait === undefined || Date.now() + wait + MIN_RETRY_MS > until) throw error;
     log.warn('Provider rate limit: retrying after the wait it asked for', { team: team.name, waitMs: wait });
     await new Promise((resolve) => setTimeout(resolve, wait));

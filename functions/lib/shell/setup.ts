@@ -7,6 +7,7 @@ import { IncidentWebhook } from '../providers/incident-webhook';
 import { OpsgenieProvider } from '../providers/opsgenie';
 import { PagerDutyProvider } from '../providers/pagerduty';
 import { ProviderError, type GapReporter, type OnCallProvider } from '../providers/provider';
+import { DEFAULT_CACHING, type ProviderCaching } from '../providers/provider-cache';
 import { StaticRosterProvider, type Roster } from '../providers/static-roster';
 import { VictorOpsProvider } from '../providers/victorops';
 import { loadConfiguration, reportProblemsOnce } from './configuration';
@@ -49,8 +50,7 @@ export async function prepareCall(env: Env, log: Logger, needTeams: boolean, sta
   const provider = createProvider(config, roster, log);
   // At most half of what the webhook has left: the on-call lookup may still have to follow.
   const teamListBudget = Math.min(config.lookupTimeoutMs, (started + config.webhookBudgetMs - Date.now()) / 2);
-  const teams =
-    config.teams.length > 0 || !needTeams ? config.teams : await discoverTeams(provider, teamListBudget, log);
+  const teams = needTeams ? await teamsToOffer(provider, config.teams, teamListBudget, log) : config.teams;
   const rosterFallback =
     config.rosterFallback && config.provider !== 'static' && roster ? createRoster(roster, log) : undefined;
   return {
@@ -77,6 +77,7 @@ export function flowConfigOf(config: Config, teams: Team[], messages: Messages):
     voicemailMaxSeconds: config.voicemailMaxSeconds,
     callerIdMode: config.callerIdMode,
     allowedCountryCodes: config.allowedCountryCodes,
+    fallbackPhones: config.fallbackPhones,
     messages,
   };
 }
@@ -86,13 +87,19 @@ function createProvider(config: Config, roster: Roster | undefined, log: Logger)
     new UnavailableProvider(`${provider} is not configured (see the configuration errors logged earlier)`);
   const reportGap: GapReporter = (leftOut, error) =>
     log.warn('Left out of the on-call chain: it could not be read', { leftOut, problem: describeError(error) });
+  // ONCALL_CACHE_SECONDS=0 reads everything afresh on every call, phones included.
+  const caching: ProviderCaching = config.oncallCacheSeconds > 0 ? DEFAULT_CACHING : { phonesTtlMs: 0 };
   switch (config.provider) {
     case 'victorops':
-      return config.victorops ? new VictorOpsProvider(config.victorops, reportGap) : notConfigured('Splunk On-Call');
+      return config.victorops
+        ? new VictorOpsProvider(config.victorops, reportGap, caching)
+        : notConfigured('Splunk On-Call');
     case 'pagerduty':
-      return config.pagerduty ? new PagerDutyProvider(config.pagerduty, reportGap) : notConfigured('PagerDuty');
+      return config.pagerduty
+        ? new PagerDutyProvider(config.pagerduty, reportGap, caching)
+        : notConfigured('PagerDuty');
     case 'opsgenie':
-      return config.opsgenie ? new OpsgenieProvider(config.opsgenie, reportGap) : notConfigured('Opsgenie');
+      return config.opsgenie ? new OpsgenieProvider(config.opsgenie, reportGap, caching) : notConfigured('Opsgenie');
     case 'static':
       return roster
         ? createRoster(roster, log, config.staticWebhookUrl)
@@ -115,13 +122,35 @@ function createRoster(roster: Roster, log: Logger, webhookUrl?: string): StaticR
   );
 }
 
-async function discoverTeams(provider: OnCallProvider, budgetMs: number, log: Logger): Promise<Team[]> {
+/**
+ * The teams a call may choose from, each with the provider's key for it where the provider needs
+ * one: asked here, while the caller still hears ringing, rather than after their key.
+ */
+async function teamsToOffer(
+  provider: OnCallProvider,
+  configured: Team[],
+  budgetMs: number,
+  log: Logger,
+): Promise<Team[]> {
+  const ask = (what: string, work: (signal: AbortSignal) => Promise<Team[]>): Promise<Team[]> =>
+    withDeadline(Math.max(budgetMs, 1), what, work);
+  if (configured.length === 0) {
+    try {
+      return await ask('team list', (signal) => provider.listTeams(signal));
+    } catch (error) {
+      log.error('Could not list teams; set TEAM_1, TEAM_2, … to avoid depending on this lookup', {
+        error: describeError(error),
+      });
+      return [];
+    }
+  }
+  const { resolveTeamRefs } = provider;
+  if (!resolveTeamRefs) return configured;
   try {
-    return await withDeadline(Math.max(budgetMs, 1), 'team list', (signal) => provider.listTeams(signal));
+    return await ask('team keys', (signal) => resolveTeamRefs.call(provider, configured, signal));
   } catch (error) {
-    log.error('Could not list teams; set TEAM_1, TEAM_2, … to avoid depending on this lookup', {
-      error: describeError(error),
-    });
-    return [];
+    // The lookup after the caller's choice asks again; only its speed is lost.
+    log.warn("Could not read the teams' keys before the menu", { error: describeError(error) });
+    return configured;
   }
 }

@@ -11,7 +11,7 @@ export interface CacheOptions {
  * The value stored under `key` while fresh; otherwise the one request in flight for it, or a new
  * one. Simultaneous first calls share that request. A failure is not stored: the next caller asks
  * again. `useStale(ageMs)` may return true to serve an expired value instead of loading (a rate
- * limit budget that is spent, say).
+ * limit budget that is spent, say). A ttl of 0 or less turns the cache off: every call loads.
  */
 export async function cached<T>(
   key: string,
@@ -19,6 +19,7 @@ export async function cached<T>(
   load: () => Promise<T>,
   useStale: (ageMs: number) => boolean = () => false,
 ): Promise<T> {
+  if (options.ttlMs <= 0) return load();
   const { entries } = warmState();
   const now = options.now ?? Date.now;
   const entry = entries.get(key);
