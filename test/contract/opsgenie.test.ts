@@ -97,11 +97,19 @@ describeWithSpecs('Opsgenie contract', () => {
         ...['createAlert'], // unanswered call
         ...['createAlert', 'addNote'], // message left
         ...['createAlert', 'addNote'], // missed call
+        ...['createAlert'], // hang-up at the menu (P5, paging nobody)
         ...['createAlert', 'addNote'], // call-back requested
         ...['addNote'], // transcript
         ...['createAlert', 'acknowledgeAlert'], // call accepted
         ...['closeAlert'], // call ended
       ]);
+    });
+
+    it('a transcript whose voicemail alert was never confirmed creates the alert before its note', async () => {
+      const captured = captureRequests(OG_API_URL, answer);
+      const transcript = { ...eventsOfOneCall({ name: 'Platform' }).transcript, ensureOpen: true };
+      await new OpsgenieProvider(opsgenieSettings).sendIncidentEvent(transcript, noDeadline());
+      expectValid(captured, ['createAlert', 'addNote']);
     });
 
     it('would catch a request in the wrong shape', async () => {

@@ -4,7 +4,8 @@ import type { FlowConfig } from '../../functions/lib/core/flow-config';
 import type { IncidentEvent } from '../../functions/lib/core/incidents';
 import { defaultMessages, fillTemplate, type MessageKey } from '../../functions/lib/core/messages';
 import type { Responder, Team } from '../../functions/lib/core/types';
-import type { NeedOnCall, Reply, Step, Verb } from '../../functions/lib/core/verbs';
+import type { AlertOutcome } from '../../functions/lib/core/alerts';
+import type { NeedAlert, NeedOnCall, Reply, Step, Verb } from '../../functions/lib/core/verbs';
 
 export const PLATFORM: Team = { name: 'Platform', policy: 'platform-policy' };
 export const DATABASE: Team = { name: 'Database' };
@@ -31,6 +32,7 @@ export function flowConfig(overrides: Partial<FlowConfig> = {}): FlowConfig {
     callerIdMode: 'support',
     allowedCountryCodes: [],
     fallbackPhones: [],
+    recordMenuHangups: false,
     messages: { ...defaultMessages },
     ...overrides,
   };
@@ -61,8 +63,23 @@ export function sentence(key: MessageKey, values: Record<string, string | number
   return fillTemplate(defaultMessages[key], values);
 }
 
-export function asReply(step: Step): Reply {
-  if (step.kind !== 'reply') throw new Error(`expected a reply, got ${step.kind}`);
+/**
+ * The reply a step ends in: a plain reply as it is; for one that first sends incident messages, the
+ * answer for `outcome` (by default: the incident system accepted them), carrying those messages.
+ */
+export function asReply(step: Step, outcome: AlertOutcome = 'alerted'): Reply {
+  if (step.kind === 'need-on-call') throw new Error('expected a reply, got need-on-call');
+  if (step.kind === 'reply') return step;
+  const answer = step.answers[outcome];
+  return {
+    ...answer,
+    incidents: [...step.incidents, ...answer.incidents],
+    notes: [...(step.notes ?? []), ...(answer.notes ?? [])],
+  };
+}
+
+export function asNeedAlert(step: Step): NeedAlert {
+  if (step.kind !== 'need-alert') throw new Error(`expected need-alert, got ${step.kind}`);
   return step;
 }
 

@@ -3,6 +3,7 @@ import { checkDestinations, fallbackChain } from '../../functions/lib/core/desti
 import type { FlowConfig } from '../../functions/lib/core/flow-config';
 import { connectToChain, MAX_CHAIN_LENGTH } from '../../functions/lib/core/forwarding';
 import { defaultMessages } from '../../functions/lib/core/messages';
+import { asReply } from './builders';
 
 const chain = [
   { name: 'alice', phone: '+15555550101' },
@@ -59,12 +60,13 @@ describe('chain length', () => {
       ringTimeoutSeconds: 20,
       voicemailMaxSeconds: 120,
       fallbackPhones: [],
+      recordMenuHangups: false,
       callerIdMode: 'support',
       allowedCountryCodes: [],
       messages: { ...defaultMessages },
     };
     const state = { ...newCallState('CA1', '+15555550150', '+15555550100'), team: { name: 'Platform' } };
-    const reply = connectToChain(flow, state, [], { ok: true, chain: many });
+    const reply = asReply(connectToChain(flow, state, [], { ok: true, chain: many }));
     const dial = reply.verbs.find((v) => v.verb === 'dial');
     expect(dial?.verb === 'dial' && dial.action.state.chain.map((r) => r.name)).toEqual(
       many.slice(0, MAX_CHAIN_LENGTH).map((r) => r.name),

@@ -56,6 +56,7 @@ describe('connectToChain', () => {
     expect(sentences).toEqual([
       'Hello.',
       'We could not find out who is on call for the Database team.',
+      sentence('teamAlerted', { team: 'Database' }),
       sentence('leaveMessage', { team: 'Database' }),
     ]);
     expect(state).toMatchObject({ stage: 'voicemail', reason: 'lookup-failed', team: DATABASE });
@@ -68,6 +69,7 @@ describe('connectToChain', () => {
     const { state, sentences } = expectRecording(step);
     expect(sentences).toEqual([
       'Nobody is on call for the Database team right now.',
+      sentence('teamAlerted', { team: 'Database' }),
       sentence('leaveMessage', { team: 'Database' }),
     ]);
     expect(state).toMatchObject({ reason: 'nobody-on-call', team: DATABASE });
@@ -80,6 +82,7 @@ describe('connectToChain', () => {
     expect(gather.prompt).toEqual([
       'Hello.',
       sentence('reasonLookupFailed', { team: 'Database' }),
+      sentence('teamAlerted', { team: 'Database' }),
       sentence('callbackPrompt'),
     ]);
     expect(state).toMatchObject({ stage: 'callback', reason: 'lookup-failed' });
@@ -349,6 +352,7 @@ describe('onDialResult', () => {
       const { state, sentences } = expectRecording(step);
       expect(sentences).toEqual([
         'We could not reach anyone on call for the Platform team.',
+        sentence('teamAlerted', { team: 'Platform' }),
         sentence('leaveMessage', { team: 'Platform' }),
       ]);
       expect(state).toMatchObject({ stage: 'voicemail', reason: 'nobody-answered', team: PLATFORM, current: 2 });

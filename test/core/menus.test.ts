@@ -203,7 +203,10 @@ describe('onMenuInput: the main menu', () => {
     const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '2' }));
     const { record, state, sentences } = expectRecording(onMenuInput(config, teamMenu, { digits: '2' }));
     expect(state).toMatchObject({ stage: 'voicemail', reason: 'caller-chose-message', team: DATABASE });
-    expect(sentences).toEqual([sentence('leaveMessage', { team: 'Database' })]);
+    expect(sentences).toEqual([
+      sentence('teamAlerted', { team: 'Database' }),
+      sentence('leaveMessage', { team: 'Database' }),
+    ]);
     expect(record.maxLengthSeconds).toBe(90);
   });
 
@@ -228,7 +231,10 @@ describe('onMenuInput: the main menu', () => {
     it('2 goes straight to the voicemail of that team', () => {
       const { state, sentences } = expectRecording(onMenuInput(single, atMainMenu(), { digits: '2' }));
       expect(state).toMatchObject({ reason: 'caller-chose-message', team: PLATFORM, intent: 'message' });
-      expect(sentences).toEqual([sentence('leaveMessage', { team: 'Platform' })]);
+      expect(sentences).toEqual([
+        sentence('teamAlerted', { team: 'Platform' }),
+        sentence('leaveMessage', { team: 'Platform' }),
+      ]);
     });
   });
 
@@ -395,6 +401,7 @@ describe('onMenuInput: the team menu', () => {
     expect(sentences).toEqual([
       sentence('noInput'),
       'We will put you through to the Platform team.',
+      sentence('teamAlerted', { team: 'Platform' }),
       sentence('leaveMessage', { team: 'Platform' }),
     ]);
   });
@@ -423,9 +430,12 @@ describe('onMenuInput: the team menu', () => {
           for (const cfg of [flowConfig({ menus: 2 }), flowConfig({ menus: 2, noVoicemail: true })]) {
             const step = onMenuInput(cfg, callState({ stage, misses }), input);
             if (step.kind === 'need-on-call') continue;
-            expect(step.verbs.map((v) => v.verb)).not.toContain('hangup');
-            expect(step.verbs.map((v) => v.verb)).not.toContain('dial');
-            expect(step.incidents.map((i) => i.kind)).toEqual(expectedIncidentKinds(step));
+            for (const outcome of ['alerted', 'texted', 'recorded', 'failed'] as const) {
+              const answer = asReply(step, outcome);
+              expect(answer.verbs.map((v) => v.verb)).not.toContain('hangup');
+              expect(answer.verbs.map((v) => v.verb)).not.toContain('dial');
+              expect(answer.incidents.map((i) => i.kind)).toEqual(expectedIncidentKinds(answer));
+            }
           }
         }
       }
@@ -440,7 +450,11 @@ describe('NO_CALL: straight to voicemail (no-call-mode)', () => {
   it('NUMBER_OF_MENUS=0: the first team voicemail right after the greeting', () => {
     const { state, sentences } = expectRecording(answerCall(noCall(0), CALL));
     expect(state).toMatchObject({ stage: 'voicemail', reason: 'no-call-mode', team: PLATFORM, intent: 'message' });
-    expect(sentences).toEqual([greeting, sentence('leaveMessage', { team: 'Platform' })]);
+    expect(sentences).toEqual([
+      greeting,
+      sentence('teamAlerted', { team: 'Platform' }),
+      sentence('leaveMessage', { team: 'Platform' }),
+    ]);
   });
 
   it.each([1, 2] as const)('NUMBER_OF_MENUS=%p with several teams: asks for the team, then the voicemail', (menus) => {
@@ -450,13 +464,20 @@ describe('NO_CALL: straight to voicemail (no-call-mode)', () => {
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent: 'message' });
     const { state, sentences } = expectRecording(onMenuInput(noCall(menus), gather.action.state, { digits: '3' }));
     expect(state).toMatchObject({ reason: 'no-call-mode', team: PAYMENTS });
-    expect(sentences).toEqual([sentence('leaveMessage', { team: 'Payments' })]);
+    expect(sentences).toEqual([
+      sentence('teamAlerted', { team: 'Payments' }),
+      sentence('leaveMessage', { team: 'Payments' }),
+    ]);
   });
 
   it.each([0, 1, 2] as const)('NUMBER_OF_MENUS=%p with a single team: the voicemail after the greeting', (menus) => {
     const { state, sentences } = expectRecording(answerCall(noCall(menus, ONE_TEAM), CALL));
     expect(state).toMatchObject({ reason: 'no-call-mode', team: PLATFORM });
-    expect(sentences).toEqual([greeting, sentence('leaveMessage', { team: 'Platform' })]);
+    expect(sentences).toEqual([
+      greeting,
+      sentence('teamAlerted', { team: 'Platform' }),
+      sentence('leaveMessage', { team: 'Platform' }),
+    ]);
   });
 
   it('even the third miss leads to a voicemail, not a call', () => {
@@ -478,7 +499,7 @@ describe('NO_VOICEMAIL: a call-back request instead of a recording', () => {
     const { gather, state } = expectCallbackRequest(step);
     const team = menus === 0 ? PLATFORM : DATABASE;
     expect(state).toMatchObject({ stage: 'callback', reason: 'no-call-mode', team });
-    expect(gather.prompt[gather.prompt.length - 1]).toBe(sentence('callbackPrompt'));
+    expect(gather.prompt.slice(-2)).toEqual([sentence('teamAlerted', { team: team.name }), sentence('callbackPrompt')]);
     expect(asReply(step).verbs.map((v) => v.verb)).not.toContain('record');
   });
 
@@ -487,7 +508,7 @@ describe('NO_VOICEMAIL: a call-back request instead of a recording', () => {
     const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '2' }));
     const { gather, state } = expectCallbackRequest(onMenuInput(config, teamMenu, { digits: '1' }));
     expect(state).toMatchObject({ stage: 'callback', reason: 'caller-chose-message', team: PLATFORM });
-    expect(gather.prompt).toEqual([sentence('callbackPrompt')]);
+    expect(gather.prompt).toEqual([sentence('teamAlerted', { team: 'Platform' }), sentence('callbackPrompt')]);
   });
 
   it('main menu 1 still forwards the call', () => {

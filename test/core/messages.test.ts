@@ -72,9 +72,19 @@ describe('defaultMessages', () => {
     reasonNobodyOnCall: ['team'],
     reasonLookupFailed: ['team'],
     leaveMessage: ['team'],
+    teamAlerted: ['team'],
+    alertFailed: ['team'],
+    tryingFallback: ['team'],
     messageReceived: ['team'],
+    messageRecorded: ['team'],
+    messageNotPassedOn: ['team'],
     noMessageHeard: ['team'],
+    noMessageRecorded: ['team'],
+    noMessageNotPassedOn: ['team'],
     callbackConfirmed: ['number', 'team'],
+    callbackTexted: ['number'],
+    callbackRecorded: ['number', 'team'],
+    callbackNotPassedOn: ['team'],
   };
 
   it.each(Object.keys(defaultMessages) as MessageKey[])('%s uses only the placeholders the flow fills', (key) => {

@@ -8,7 +8,10 @@ import {
   onTranscription,
   teamOf,
 } from '../../functions/lib/core/voicemail';
+import type { AlertOutcome } from '../../functions/lib/core/alerts';
 import {
+  asNeedAlert,
+  asReply,
   CALL_SID,
   CALLER,
   callState,
@@ -17,6 +20,7 @@ import {
   expectRecording,
   flowConfig,
   onlyIncident,
+  onlyVerb,
   PLATFORM,
   said,
   sentence,
@@ -41,22 +45,65 @@ describe('teamOf', () => {
 });
 
 describe('enterVoicemail', () => {
+  const invitation = sentence('leaveMessage', { team: 'Database' });
+
   it.each<[VoicemailReason, string[]]>([
     ['caller-chose-message', []],
     ['no-call-mode', []],
     ['nobody-answered', ['We could not reach anyone on call for the Database team.']],
     ['nobody-on-call', ['Nobody is on call for the Database team right now.']],
     ['lookup-failed', ['We could not find out who is on call for the Database team.']],
-    ['state-rejected', ['Sorry, something went wrong with this call.']],
-  ])('%s: says the lead, the reason (%j) and the invitation, then records', (reason, explanation) => {
-    const step = enterVoicemail(config, callState({ team: DATABASE }), reason, ['Lead.']);
-    const { sentences, state } = expectRecording(step);
-    expect(sentences).toEqual([
-      'Lead.',
-      ...explanation,
-      'Please leave a message for the Database team after the tone, and press pound when you are done. The team will be alerted at once.',
+  ])(
+    '%s: opens the incident first, then says the lead, the reason (%j), that the team was alerted, and records',
+    (reason, explanation) => {
+      const step = asNeedAlert(enterVoicemail(config, callState({ team: DATABASE }), reason, ['Lead.']));
+      expect(step.incidents.map((i) => i.kind)).toEqual(['unanswered-call']);
+      const { sentences, state } = expectRecording(step);
+      expect(sentences).toEqual(['Lead.', ...explanation, 'The Database team has been alerted.', invitation]);
+      expect(state).toMatchObject({ reason, alert: 'alerted' });
+    },
+  );
+
+  it.each<[AlertOutcome, string[]]>([
+    ['alerted', ['The Database team has been alerted.']],
+    ['texted', ['A message about your call has been sent to the on-call team.']],
+    // The static roster without a webhook only logs: nobody was told, so nothing is claimed.
+    ['recorded', []],
+    ['failed', ['We could not alert the Database team just now.']],
+  ])('when the incident was %s, the caller hears only that (%j) before the prompt', (outcome, status) => {
+    const step = enterVoicemail(config, callState({ team: DATABASE }), 'nobody-on-call', []);
+    const reply = asReply(step, outcome);
+    expect(said(reply)).toEqual([sentence('reasonNobodyOnCall', { team: 'Database' }), ...status, invitation]);
+    expect(reply.trace).toMatchObject({
+      stage: 'voicemail',
+      team: 'Database',
+      incident: outcome === 'alerted' || outcome === 'recorded' ? 'open' : 'not-open',
+      answered: false,
+    });
+  });
+
+  it('when the incident failed and the team has fallback numbers, rings them (once) before taking a message', () => {
+    const withFallback = { ...DATABASE, fallbackPhones: ['+15555550190'] };
+    const first = asReply(enterVoicemail(config, callState({ team: withFallback }), 'nobody-answered', []), 'failed');
+    expect(said(first)).toEqual([
+      sentence('reasonNobodyAnswered', { team: 'Database' }),
+      'We could not alert the Database team just now.',
+      'Trying another number for the Database team. Please hold.',
     ]);
-    expect(state.reason).toBe(reason);
+    const dial = onlyVerb(first, 'dial');
+    expect(dial.phone).toBe('+15555550190');
+    expect(dial.action.state).toMatchObject({ fallbackRung: true, stage: 'forwarding', alert: 'failed' });
+    // Nobody answers the fallback line either: voicemail, the incident tried again, no second ring.
+    const again = asReply(enterVoicemail(config, dial.action.state, 'nobody-answered', []), 'failed');
+    expect(verbKinds(again)).not.toContain('dial');
+    expect(verbKinds(again).slice(-2)).toEqual(['record', 'redirect']);
+    expect(said(again)).toContain('We could not alert the Database team just now.');
+  });
+
+  it('state-rejected: opens nothing and promises nothing: that request earned no incident', () => {
+    const step = asReply(enterVoicemail(config, callState({ team: DATABASE }), 'state-rejected', ['Lead.']));
+    expect(step.incidents).toEqual([]);
+    expect(said(step)).toEqual(['Lead.', 'Sorry, something went wrong with this call.', invitation]);
   });
 
   it('records for the configured length, and the links carry the call on to /recorded and /transcribed', () => {
@@ -65,7 +112,7 @@ describe('enterVoicemail', () => {
       enterVoicemail(flowConfig({ voicemailMaxSeconds: 300 }), before, 'nobody-answered', []),
     );
     expect(record.maxLengthSeconds).toBe(300);
-    expect(state).toEqual({ ...before, stage: 'voicemail', reason: 'nobody-answered' });
+    expect(state).toEqual({ ...before, stage: 'voicemail', reason: 'nobody-answered', alert: 'alerted' });
   });
 
   it('routes the message to the first team when none was chosen', () => {
@@ -83,11 +130,15 @@ describe('enterVoicemail', () => {
       ['nobody-answered', [sentence('reasonNobodyAnswered', { team: 'Database' })]],
       ['nobody-on-call', [sentence('reasonNobodyOnCall', { team: 'Database' })]],
       ['lookup-failed', [sentence('reasonLookupFailed', { team: 'Database' })]],
-      ['state-rejected', [sentence('reasonStateRejected')]],
     ])('%s: asks for a call-back number (no Record)', (reason, explanation) => {
       const step = enterVoicemail(noVoicemail, callState({ team: DATABASE, attempts }), reason, ['Lead.']);
       const { gather, state } = expectCallbackRequest(step);
-      expect(gather.prompt).toEqual(['Lead.', ...explanation, sentence('callbackPrompt')]);
+      expect(gather.prompt).toEqual([
+        'Lead.',
+        ...explanation,
+        'The Database team has been alerted.',
+        sentence('callbackPrompt'),
+      ]);
       expect(gather.timeoutSeconds).toBe(CALLBACK_TIMEOUT_SECONDS);
       expect(state).toMatchObject({ stage: 'callback', reason, team: DATABASE, attempts });
       expect(verbKinds(step)).not.toContain('record');
@@ -153,7 +204,7 @@ describe('onRecording', () => {
 });
 
 describe('onTranscription', () => {
-  const atVoicemail = callState({ stage: 'voicemail', team: DATABASE });
+  const atVoicemail = callState({ stage: 'voicemail', team: DATABASE, alert: 'alerted' });
 
   it('a completed transcription adds its text to the incident', () => {
     const step = onTranscription(config, atVoicemail, {
@@ -171,6 +222,24 @@ describe('onTranscription', () => {
       recordingUrl: RECORDING_URL,
     });
   });
+
+  it.each<[AlertOutcome | undefined, boolean]>([
+    ['alerted', false],
+    ['recorded', false],
+    ['texted', true],
+    ['failed', true],
+    [undefined, true],
+  ])(
+    'after an unanswered call whose incident was %s, the transcript must open the incident: %s',
+    (alert, ensureOpen) => {
+      const state = callState({ stage: 'voicemail', team: DATABASE, ...(alert ? { alert } : {}) });
+      const incident = onlyIncident(
+        onTranscription(config, state, { text: 'Help.', completed: true, recordingUrl: RECORDING_URL }),
+        'transcript',
+      );
+      expect(incident.ensureOpen === true).toBe(ensureOpen);
+    },
+  );
 
   it.each([
     ['failed', { text: 'garbled words', completed: false }],
@@ -254,5 +323,55 @@ describe('onCallbackRequest', () => {
     expect(incident.reason).toBe('caller-chose-message');
     expect(incident.team).toEqual(PLATFORM);
     expect(opensIncident(incident)).toBe(true);
+  });
+});
+
+describe('what the caller hears once the message is in: only what happened', () => {
+  const atVoicemail = callState({ stage: 'voicemail', team: DATABASE, reason: 'nobody-answered', attempts });
+  const recording = { url: RECORDING_URL, seconds: 20 };
+
+  it.each<[AlertOutcome, string]>([
+    ['alerted', 'Thank you. Your message has been sent to the Database team. Goodbye.'],
+    ['texted', 'Thank you. A message about your call has been sent to the on-call team. Goodbye.'],
+    ['recorded', 'Thank you. Your message for the Database team has been recorded. Goodbye.'],
+    [
+      'failed',
+      'Thank you. Your message has been recorded, but we could not pass it on to the Database team yet. If it is urgent, please call again or reach them another way. Goodbye.',
+    ],
+  ])('a message left, the incident %s: %p', (outcome, words) => {
+    const reply = asReply(onRecording(config, atVoicemail, recording), outcome);
+    expect(said(reply)).toEqual([words]);
+    expect(reply.trace).toMatchObject({ stage: 'message', team: 'Database' });
+  });
+
+  it.each<[AlertOutcome, string]>([
+    ['alerted', 'We did not hear a message. The Database team has been told that you called. Goodbye.'],
+    ['texted', 'We did not hear a message. A message about your call has been sent to the on-call team. Goodbye.'],
+    ['recorded', 'We did not hear a message. Your call to the Database team has been recorded. Goodbye.'],
+    [
+      'failed',
+      'We did not hear a message, and we could not reach the Database team. Please call again or reach them another way. Goodbye.',
+    ],
+  ])('no message heard, the incident %s: %p', (outcome, words) => {
+    expect(said(asReply(onRecording(config, atVoicemail, { seconds: 0 }), outcome))).toEqual([words]);
+  });
+
+  it.each<[AlertOutcome, string]>([
+    ['alerted', 'Thank you. The Database team has been asked to call you back on 1 5 5 5 5 5 5 0 1 7 7. Goodbye.'],
+    [
+      'texted',
+      'Thank you. A message asking the on-call team to call you back on 1 5 5 5 5 5 5 0 1 7 7 has been sent. Goodbye.',
+    ],
+    [
+      'recorded',
+      'Thank you. Your request to be called back on 1 5 5 5 5 5 5 0 1 7 7 has been recorded for the Database team. Goodbye.',
+    ],
+    [
+      'failed',
+      'Sorry, we could not pass your request on to the Database team. Please call again or reach them another way. Goodbye.',
+    ],
+  ])('a call-back number given, the incident %s: %p', (outcome, words) => {
+    const atCallback = callState({ stage: 'callback', team: DATABASE, caller: '+15555550199' });
+    expect(said(asReply(onCallbackRequest(config, atCallback, '5555550177#'), outcome))).toEqual([words]);
   });
 });

@@ -58,12 +58,14 @@ describe('callback-request: NO_VOICEMAIL', () => {
     expect(alerts.alerts[0].callback_number).toBe(call.from);
   });
 
-  it('still confirms to the caller when the alert endpoint is down', async () => {
+  it('tells the caller the truth when the alert endpoint is down', async () => {
     const { call, action } = await askedForNumber();
     captureAlerts(5, () => [502, 'Bad Gateway']);
     const answer = await call.follow(action, { params: { Digits: '4155550177' } });
     expect(answer.verbs).toEqual(['Say', 'Hangup']);
-    expect(answer.said).toContain('call you back');
+    expect(answer.said).toBe(
+      'Sorry, we could not pass your request on to the Platform team. Please call again or reach them another way. Goodbye.',
+    );
   });
 
   it('opens no incident for a state of another call, or an unsigned request', async () => {

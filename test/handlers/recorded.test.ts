@@ -72,7 +72,9 @@ describe('recorded: the caller left a message', () => {
     const teamMenu = await call.follow(main.attr('Gather', 'action'), { params: { Digits: '2' } });
     const voicemail = await call.follow(teamMenu.attr('Gather', 'action'), { params: { Digits: '1' } });
     const answer = await call.follow(voicemail.attr('Record', 'action'), { params: RECORDING });
-    expect(answer.said).toContain('Your message has been sent to the Platform team');
+    // The static roster without a webhook only logs: recorded, not sent to anyone.
+    expect(voicemail.said).not.toContain('alerted');
+    expect(answer.said).toBe('Thank you. Your message for the Platform team has been recorded. Goodbye.');
     const logged = logLines('log').filter((line) => line.message === 'Incident (static roster: logged only)');
     expect(logged.map((line) => (line.incident as { kind: string }).kind)).toEqual(['unanswered-call', 'message-left']);
     expect(JSON.stringify(logged[1].incident)).toContain(RECORDING.RecordingUrl);
@@ -95,7 +97,9 @@ describe('recorded: the alert endpoint is down', () => {
     expect(Date.now() - lastAttemptAt).toBeLessThan(120);
     expectWellFormed(answer);
     expect(answer.verbs).toEqual(['Say', 'Hangup']);
-    expect(answer.said).toBe('Thank you. Your message has been sent to the Platform team. Goodbye.');
+    expect(answer.said).toBe(
+      'Thank you. Your message has been recorded, but we could not pass it on to the Platform team yet. If it is urgent, please call again or reach them another way. Goodbye.',
+    );
     expect(alerts.alerts.length).toBeGreaterThanOrEqual(2);
     expect(alerts.alerts.length).toBeLessThanOrEqual(INCIDENT_ATTEMPTS);
     // Every retry names the same incident, so one that got through unseen is not doubled.

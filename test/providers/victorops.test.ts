@@ -559,6 +559,7 @@ describe('alerts through the REST endpoint integration', () => {
       attempts,
     },
     'missed-call': { kind: 'missed-call', callSid, team, caller, reason: 'caller-hung-up', attempts },
+    'menu-hang-up': { kind: 'menu-hang-up', callSid, team, caller },
     'callback-requested': {
       kind: 'callback-requested',
       callSid,
@@ -617,6 +618,23 @@ describe('alerts through the REST endpoint integration', () => {
       expect(alert).not.toHaveProperty('ack_author');
     },
   );
+
+  it('sends a hang-up at the menu as INFO: on the timeline, paging nobody', async () => {
+    const alert = await send(events['menu-hang-up']);
+    expect(alert.message_type).toBe('INFO');
+    expect(alert.entity_display_name).toBe(`Caller hung up at the menu: ${caller}`);
+  });
+
+  it('routes by the slug the call carries, without the team list', async () => {
+    const capture = captureAlerts();
+    await expect(
+      provider().sendIncidentEvent(
+        { ...events['unanswered-call'], team: { name: 'Platform', ref: 'team-carried' } },
+        noDeadline(),
+      ),
+    ).resolves.toBe('alerted');
+    expect(capture.routingKeys).toEqual(['team-carried']);
+  });
 
   it('sends call-accepted as ACKNOWLEDGEMENT with the responder as ack_author', async () => {
     const alert = await send(events['call-accepted']);

@@ -21,7 +21,7 @@ function hangingProvider(budgets: number[]): OnCallProvider {
           reject(new Error('aborted'));
         });
       }),
-    sendIncidentEvent: async () => undefined,
+    sendIncidentEvent: async () => 'alerted',
   };
 }
 
@@ -34,14 +34,14 @@ beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 describe('lookUpOnCall', () => {
-  it("leaves 0.8 s of the webhook's budget for the unanswered call's incident when the provider hangs", async () => {
+  it('gives up on a hanging provider at the deadline it is given, so the webhook keeps the rest', async () => {
     const budgets: number[] = [];
     const setup = setupWith(hangingProvider(budgets));
     const started = Date.now();
-    const result = lookUpOnCall(setup, { name: 'Platform' }, started + setup.config.webhookBudgetMs, silentLog);
+    const result = lookUpOnCall(setup, { name: 'Platform' }, started + 1800, silentLog);
     await jest.advanceTimersByTimeAsync(5000);
     await expect(result).resolves.toMatchObject({ ok: false });
-    expect(budgets).toEqual([2000]);
+    expect(budgets).toEqual([1800]);
   });
 
   it('keeps to a shorter LOOKUP_TIMEOUT_MS', async () => {
@@ -74,7 +74,7 @@ describe('lookUpOnCall: the warm cache of on-call chains', () => {
         await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0));
         return [ALICE];
       },
-      sendIncidentEvent: async () => undefined,
+      sendIncidentEvent: async () => 'alerted',
       ...(options.fitsBudget ? { lookupFitsRateBudget: options.fitsBudget } : {}),
     };
     return { provider, calls };

@@ -48,6 +48,12 @@ export interface Config {
   allowedCountryCodes: string[];
   /** Last-resort SMS when an incident cannot be opened. */
   sms: SmsSettings;
+  /** Present when the functions can keep each call's trace (Twilio's cloud gives them the credentials). */
+  trace?: TraceSettings;
+  /** The budget of a webhook nobody waits on: the caller is gone, or it is a callback. */
+  backgroundBudgetMs: number;
+  /** RECORD_MENU_HANGUPS: a caller who hangs up before choosing a team leaves a low-urgency record. */
+  recordMenuHangups: boolean;
   /** Present when provider is victorops and every credential it needs is set. */
   victorops?: VictorOpsSettings;
   /** Present when provider is pagerduty and its API key is set. */
@@ -58,6 +64,15 @@ export interface Config {
   staticWebhookUrl?: string;
   staticRosterAsset: string;
   messagesAsset: string;
+}
+
+/** Where each call's trace is kept for /call-status: a Twilio Sync service. */
+export interface TraceSettings {
+  accountSid: string;
+  authToken: string;
+  /** An IS… SID, or "default": the account's default Sync service. */
+  serviceSid: string;
+  apiUrl: string;
 }
 
 export interface SmsSettings {
@@ -108,9 +123,13 @@ export function parseConfig(env: Env): ParsedConfig {
         reader.baseUrl('TWILIO_API_URL', 'TWILIO_API_HOST', 'https://api.twilio.com', 'warning') ??
         'https://api.twilio.com',
     },
+    backgroundBudgetMs: reader.integer('BACKGROUND_BUDGET_MS', 8000, 3000, 9500),
+    recordMenuHangups: reader.flag('RECORD_MENU_HANGUPS'),
     staticRosterAsset: reader.text('STATIC_ROSTER_ASSET', '/roster.json'),
     messagesAsset: reader.text('MESSAGES_ASSET', '/messages.json'),
   };
+  const trace = readTraceSettings(env, reader);
+  if (trace) config.trace = trace;
   if (provider === 'victorops') config.victorops = readVictorOps(env, reader, problems);
   if (provider === 'pagerduty') config.pagerduty = readPagerDutySettings(env, reader, numberedTeams);
   if (provider === 'opsgenie') config.opsgenie = readOpsgenieSettings(env, reader);
@@ -119,6 +138,19 @@ export function parseConfig(env: Env): ParsedConfig {
     if (webhook) config.staticWebhookUrl = webhook;
   }
   return { config, problems };
+}
+
+/**
+ * Twilio's cloud hands a function ACCOUNT_SID and AUTH_TOKEN, so the trace works there with no
+ * setting at all; locally it needs them set (or a Sync stand-in). CALL_TRACE=false turns it off.
+ */
+function readTraceSettings(env: Env, reader: EnvReader): TraceSettings | undefined {
+  if (!reader.flag('CALL_TRACE', true)) return undefined;
+  const accountSid = stringValue(env, 'ACCOUNT_SID');
+  const authToken = stringValue(env, 'AUTH_TOKEN');
+  const apiUrl = reader.url('TWILIO_SYNC_URL', 'https://sync.twilio.com');
+  if (!accountSid || !authToken || !apiUrl) return undefined;
+  return { accountSid, authToken, serviceSid: reader.text('SYNC_SERVICE_SID', 'default'), apiUrl };
 }
 
 /** Which credentials select which provider, in the order they are tried when none is named. */

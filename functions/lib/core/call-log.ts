@@ -1,4 +1,4 @@
-import type { Attempt, AttemptOutcome, VoicemailReason } from './types';
+import type { Attempt, AttemptOutcome, HangUpReason, VoicemailReason } from './types';
 
 const OUTCOME_WORDS: Record<AttemptOutcome, string> = {
   accepted: 'accepted the call',
@@ -9,7 +9,7 @@ const OUTCOME_WORDS: Record<AttemptOutcome, string> = {
   'caller-hung-up': 'was ringing when the caller hung up',
 };
 
-const REASON_WORDS: Record<VoicemailReason | 'caller-hung-up', string> = {
+const REASON_WORDS: Record<VoicemailReason | HangUpReason, string> = {
   'caller-chose-message': 'the caller chose to leave a message',
   'no-call-mode': 'live calls are switched off (NO_CALL)',
   'nobody-answered': 'nobody on call accepted the call',
@@ -17,6 +17,9 @@ const REASON_WORDS: Record<VoicemailReason | 'caller-hung-up', string> = {
   'lookup-failed': 'the on-call lookup failed',
   'state-rejected': 'the call state was rejected',
   'caller-hung-up': 'the caller hung up',
+  'hung-up-before-ringing': 'the caller chose the team, then hung up before anyone was rung',
+  'hung-up-at-prompt': 'the caller hung up while being asked for a message',
+  'message-not-passed-on': 'the caller left a message that could not be passed on; it is in the Twilio recordings',
 };
 
 /** The call log an incident carries: who was tried and what happened, one line each. */
@@ -30,6 +33,6 @@ export function describeAttempts(attempts: Attempt[]): string {
     .join('\n');
 }
 
-export function describeReason(reason: VoicemailReason | 'caller-hung-up'): string {
+export function describeReason(reason: VoicemailReason | HangUpReason): string {
   return REASON_WORDS[reason];
 }

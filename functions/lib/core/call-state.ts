@@ -1,3 +1,4 @@
+import type { AlertOutcome } from './alerts';
 import type { Attempt, Responder, Team, VoicemailReason } from './types';
 
 export type OfferedTeam = Pick<Team, 'name' | 'ref'>;
@@ -27,6 +28,10 @@ export interface CallState {
   current: number;
   attempts: Attempt[];
   reason?: VoicemailReason;
+  /** What became of the latest message meant to open the call's incident. */
+  alert?: AlertOutcome;
+  /** The team's fallback numbers were rung on this call (so they are not rung twice). */
+  fallbackRung?: boolean;
 }
 
 export function newCallState(callSid: string, caller: string, supportNumber: string): CallState {

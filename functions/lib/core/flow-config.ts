@@ -16,6 +16,8 @@ export interface FlowConfig {
   allowedCountryCodes: string[];
   /** FALLBACK_PHONES: for every team without numbers of its own (teams the provider listed too). */
   fallbackPhones: string[];
+  /** A caller who hangs up before choosing a team leaves a record that pages nobody. */
+  recordMenuHangups: boolean;
   messages: Messages;
 }
 

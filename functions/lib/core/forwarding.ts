@@ -3,15 +3,23 @@ import { WHISPER_TIMEOUT_SECONDS, type FlowConfig } from './flow-config';
 import { spokenPhoneNumber } from './messages';
 import { say } from './say';
 import type { AttemptOutcome, OnCallLookup } from './types';
-import { reply, type Reply, type Verb } from './verbs';
+import { traceOf } from './trace';
+import { reply, type NeedAlert, type Reply } from './verbs';
 import { checkDestinations, fallbackChain } from './destinations';
-import { enterVoicemail, teamOf } from './voicemail';
+import { dialCurrent } from './dial';
+import type { IncidentEvent } from './incidents';
+import { enterVoicemail, needAlert, teamOf } from './voicemail';
 
 /**
  * The on-call lookup finished: ring the first responder, or explain and take a message. When
  * the provider failed or names nobody, the team's fallback numbers are rung instead.
  */
-export function connectToChain(config: FlowConfig, state: CallState, prelude: string[], lookup: OnCallLookup): Reply {
+export function connectToChain(
+  config: FlowConfig,
+  state: CallState,
+  prelude: string[],
+  lookup: OnCallLookup,
+): Reply | NeedAlert {
   const team = teamOf(config, state);
   const named = checkDestinations(lookup.ok ? lookup.chain : [], config.allowedCountryCodes);
   const fallback = checkDestinations(fallbackChain(team), config.allowedCountryCodes);
@@ -24,7 +32,13 @@ export function connectToChain(config: FlowConfig, state: CallState, prelude: st
   }
   // Past a handful of people the caller has waited minutes; a message serves them better, and
   // the sealed state stays far below Twilio's URL limit.
-  const ringing: CallState = { ...state, stage: 'forwarding', chain: chain.slice(0, MAX_CHAIN_LENGTH), current: 0 };
+  const ringing: CallState = {
+    ...state,
+    stage: 'forwarding',
+    chain: chain.slice(0, MAX_CHAIN_LENGTH),
+    current: 0,
+    ...(useFallback ? { fallbackRung: true } : {}),
+  };
   const connecting = say(config, 'connecting', { responder: chain[0].name, team: team.name });
   const why = lookup.ok ? 'nobody the provider named can be dialled' : 'the on-call lookup failed';
   const notes = useFallback ? [...refusals, `ringing the fallback numbers: ${why}`] : refusals;
@@ -37,28 +51,8 @@ export function connectToChain(config: FlowConfig, state: CallState, prelude: st
 /** The most responders one call tries before voicemail. */
 export const MAX_CHAIN_LENGTH = 8;
 
-function withNotes(answer: Reply, notes: string[]): Reply {
+function withNotes<T extends Reply | NeedAlert>(answer: T, notes: string[]): T {
   return notes.length > 0 ? { ...answer, notes: [...(answer.notes ?? []), ...notes] } : answer;
-}
-
-function dialCurrent(config: FlowConfig, state: CallState): Verb {
-  return {
-    verb: 'dial',
-    action: { endpoint: 'dial-result', state },
-    callerId: callerIdFor(config, state),
-    timeoutSeconds: config.ringTimeoutSeconds,
-    phone: state.chain[state.current].phone,
-    whisper: { endpoint: 'whisper', state },
-  };
-}
-
-/**
- * The number responders see. The caller's own only when it is a real E.164 number: Twilio
- * refuses to dial with "anonymous", "restricted" or an empty caller ID, and the call would fail.
- */
-function callerIdFor(config: FlowConfig, state: CallState): string {
-  const showCaller = config.callerIdMode === 'caller' && /^\+[1-9][0-9]{6,14}$/.test(state.caller);
-  return showCaller ? state.caller : state.supportNumber;
 }
 
 /** The responder picked up: before bridging, tell them who calls and make them press 1. */
@@ -85,7 +79,7 @@ export function onScreen(config: FlowConfig, state: CallState, digits: string | 
   if (digits?.trim() !== '1' || !responder) {
     return reply([{ verb: 'say', text: say(config, 'whisperNoResponse') }, { verb: 'hangup' }]);
   }
-  return reply(
+  const accepted = reply(
     [{ verb: 'say', text: say(config, 'whisperAccepted') }],
     [
       {
@@ -97,6 +91,8 @@ export function onScreen(config: FlowConfig, state: CallState, digits: string | 
       },
     ],
   );
+  // A person is on the line: /call-status must not open a missed-call incident for this call.
+  return { ...accepted, trace: traceOf(state, 'answered') };
 }
 
 export interface DialResult {
@@ -119,7 +115,7 @@ const UNBRIDGED_OUTCOME = new Map<string, AttemptOutcome>([
 ]);
 
 /** One forwarding attempt ended: close out an answered call, or try the next responder. */
-export function onDialResult(config: FlowConfig, state: CallState, result: DialResult): Reply {
+export function onDialResult(config: FlowConfig, state: CallState, result: DialResult): Reply | NeedAlert {
   const responder = state.chain[state.current];
   if (!responder) return enterVoicemail(config, state, 'state-rejected', []);
   const team = teamOf(config, state);
@@ -129,7 +125,7 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
       ...state.attempts,
       { responder: responder.name, outcome: 'accepted' as const, talkSeconds: result.durationSeconds },
     ];
-    return reply(
+    const ended = reply(
       [{ verb: 'say', text: say(config, 'calleeDisconnected') }, { verb: 'hangup' }],
       [
         {
@@ -143,14 +139,20 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
         },
       ],
     );
+    return { ...ended, trace: traceOf(state, 'answered') };
   }
 
   if (result.callerGone) {
     const attempts = [...state.attempts, { responder: responder.name, outcome: 'caller-hung-up' as const }];
-    return reply(
-      [{ verb: 'hangup' }],
-      [{ kind: 'missed-call', callSid: state.callSid, team, caller: state.caller, reason: 'caller-hung-up', attempts }],
-    );
+    const missed: IncidentEvent = {
+      kind: 'missed-call',
+      callSid: state.callSid,
+      team,
+      caller: state.caller,
+      reason: 'caller-hung-up',
+      attempts,
+    };
+    return needAlert(config, { ...state, attempts }, [missed], { then: 'hang-up' });
   }
 
   const outcome = UNBRIDGED_OUTCOME.get(result.status) ?? 'no-answer';

@@ -1,4 +1,4 @@
-import type { Attempt, Team, VoicemailReason } from './types';
+import type { Attempt, HangUpReason, Team, VoicemailReason } from './types';
 
 interface IncidentBase {
   /** The caller's CallSid: ties every message of one call to one incident. */
@@ -32,8 +32,16 @@ export type IncidentEvent =
     })
   | (IncidentBase & {
       kind: 'missed-call';
-      reason: VoicemailReason | 'caller-hung-up';
+      reason: VoicemailReason | HangUpReason;
       attempts: Attempt[];
+    })
+  | (IncidentBase & {
+      /**
+       * The caller hung up at a menu, before choosing any team (opt-in, RECORD_MENU_HANGUPS): a
+       * record the team can see, paging nobody, since robocalls do the same. `team` is the first
+       * one the call offered.
+       */
+      kind: 'menu-hang-up';
     })
   | (IncidentBase & {
       kind: 'callback-requested';
@@ -46,6 +54,11 @@ export type IncidentEvent =
       /** Empty when Twilio could not transcribe the message. */
       text: string;
       recordingUrl: string;
+      /**
+       * The incident was not known to be open when the caller was asked for the message: this
+       * message must open it if it still is not (Opsgenie otherwise only adds a note to it).
+       */
+      ensureOpen?: boolean;
     })
   | (IncidentBase & { kind: 'call-accepted'; responder: string })
   | (IncidentBase & {

@@ -4,6 +4,7 @@ import { MENU_RETRIES, MENU_TIMEOUT_SECONDS, type FlowConfig } from './flow-conf
 import { say } from './say';
 import { matchSpokenChoice } from './speech';
 import type { Team } from './types';
+import { traceOf } from './trace';
 import { reply, type Step, type Verb } from './verbs';
 import { enterVoicemail } from './voicemail';
 
@@ -57,15 +58,18 @@ export function onMenuInput(config: FlowConfig, state: CallState, input: MenuInp
  */
 export function teamsOffered(config: FlowConfig, state: CallState): Team[] {
   if (!state.offered || state.offered.length === 0) return config.teams;
-  return state.offered.map((offered) => {
-    const configured = config.teams.find((team) => team.name === offered.name);
-    const base: Team = configured ?? { name: offered.name, ...defaultFallbacks(config) };
-    return offered.ref ? { ...base, ref: offered.ref } : base;
-  });
+  return state.offered.map((offered) => teamByName(config, offered.name, offered.ref));
 }
 
-function defaultFallbacks(config: FlowConfig): Pick<Team, 'fallbackPhones'> {
-  return config.fallbackPhones.length > 0 ? { fallbackPhones: config.fallbackPhones } : {};
+/**
+ * A team named by an earlier webhook: its configuration (policy, fallback numbers) when the
+ * operator configured it, else FALLBACK_PHONES; with the provider's key for it when known.
+ */
+export function teamByName(config: FlowConfig, name: string, ref: string | undefined): Team {
+  const configured = config.teams.find((team) => team.name === name);
+  const fallbacks = config.fallbackPhones.length > 0 ? { fallbackPhones: config.fallbackPhones } : {};
+  const base: Team = configured ?? { name, ...fallbacks };
+  return ref ? { ...base, ref } : base;
 }
 
 type Choice = number | 'repeat' | undefined;
@@ -154,5 +158,6 @@ function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: stri
     const reason = config.noCall ? 'no-call-mode' : 'caller-chose-message';
     return enterVoicemail(config, withTeam, reason, lead);
   }
-  return { kind: 'need-on-call', team, state: { ...withTeam, stage: 'forwarding' }, prelude: lead };
+  const forwarding: CallState = { ...withTeam, stage: 'forwarding' };
+  return { kind: 'need-on-call', team, state: forwarding, prelude: lead, trace: traceOf(forwarding, 'team-chosen') };
 }

@@ -20,13 +20,29 @@ export const defaultMessages = {
   reasonNobodyOnCall: 'Nobody is on call for the {team} team right now.',
   reasonLookupFailed: 'We could not find out who is on call for the {team} team.',
   reasonStateRejected: 'Sorry, something went wrong with this call.',
-  leaveMessage:
-    'Please leave a message for the {team} team after the tone, and press pound when you are done. The team will be alerted at once.',
+  leaveMessage: 'Please leave a message for the {team} team after the tone, and press pound when you are done.',
+  teamAlerted: 'The {team} team has been alerted.',
+  teamTexted: 'A message about your call has been sent to the on-call team.',
+  alertFailed: 'We could not alert the {team} team just now.',
+  tryingFallback: 'Trying another number for the {team} team. Please hold.',
   messageReceived: 'Thank you. Your message has been sent to the {team} team. Goodbye.',
+  messageTexted: 'Thank you. A message about your call has been sent to the on-call team. Goodbye.',
+  messageRecorded: 'Thank you. Your message for the {team} team has been recorded. Goodbye.',
+  messageNotPassedOn:
+    'Thank you. Your message has been recorded, but we could not pass it on to the {team} team yet. If it is urgent, please call again or reach them another way. Goodbye.',
   noMessageHeard: 'We did not hear a message. The {team} team has been told that you called. Goodbye.',
+  noMessageTexted: 'We did not hear a message. A message about your call has been sent to the on-call team. Goodbye.',
+  noMessageRecorded: 'We did not hear a message. Your call to the {team} team has been recorded. Goodbye.',
+  noMessageNotPassedOn:
+    'We did not hear a message, and we could not reach the {team} team. Please call again or reach them another way. Goodbye.',
   callbackPrompt:
     'To be called back on the number you are calling from, press pound. To be called back on another number, enter it now, followed by pound.',
   callbackConfirmed: 'Thank you. The {team} team has been asked to call you back on {number}. Goodbye.',
+  callbackTexted: 'Thank you. A message asking the on-call team to call you back on {number} has been sent. Goodbye.',
+  callbackRecorded:
+    'Thank you. Your request to be called back on {number} has been recorded for the {team} team. Goodbye.',
+  callbackNotPassedOn:
+    'Sorry, we could not pass your request on to the {team} team. Please call again or reach them another way. Goodbye.',
   notVerified: 'Sorry, this call could not be verified. Goodbye.',
 } as const;
 

@@ -29,6 +29,13 @@ export type OnCallLookup = { ok: true; chain: Responder[] } | { ok: false; probl
 export type VoicemailReason =
   'caller-chose-message' | 'no-call-mode' | 'nobody-answered' | 'nobody-on-call' | 'lookup-failed' | 'state-rejected';
 
+/**
+ * Why a call that nobody took ended without a message: the caller hung up while a responder rang,
+ * or (as the number's status callback tells) after choosing a team but before anyone rang, during
+ * the voicemail prompt, or after leaving a message that could not be passed on.
+ */
+export type HangUpReason = 'caller-hung-up' | 'hung-up-before-ringing' | 'hung-up-at-prompt' | 'message-not-passed-on';
+
 /** How one forwarding attempt ended, as the call log records it. */
 export type AttemptOutcome = 'accepted' | 'not-accepted' | 'no-answer' | 'busy' | 'failed' | 'caller-hung-up';
 

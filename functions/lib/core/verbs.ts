@@ -1,5 +1,7 @@
+import type { AlertOutcome } from './alerts';
 import type { CallState } from './call-state';
 import type { IncidentEvent } from './incidents';
+import type { CallTrace } from './trace';
 import type { Team } from './types';
 
 /** The webhooks the flow links to; each is a function file of the same name. */
@@ -41,6 +43,8 @@ export interface Reply {
   incidents: IncidentEvent[];
   /** Decisions worth a log line (a skipped number, a fallback used); the shell logs them. */
   notes?: string[];
+  /** What /call-status should know of this call from now on; the shell records it. */
+  trace?: CallTrace;
 }
 
 /** The flow needs to know who is on call for `team` before it can answer. */
@@ -50,9 +54,23 @@ export interface NeedOnCall {
   state: CallState;
   /** Sentences to say before the connecting message (the greeting, when no menu played). */
   prelude: string[];
+  /** Recorded while the lookup runs: the caller chose this team. */
+  trace: CallTrace;
+  notes?: string[];
 }
 
-export type Step = Reply | NeedOnCall;
+/**
+ * The flow must know whether its incident messages were accepted before it can say anything about
+ * them: the shell sends them, then answers with the reply for what became of them.
+ */
+export interface NeedAlert {
+  kind: 'need-alert';
+  incidents: IncidentEvent[];
+  answers: Record<AlertOutcome, Reply>;
+  notes?: string[];
+}
+
+export type Step = Reply | NeedOnCall | NeedAlert;
 
 export function reply(verbs: Verb[], incidents: IncidentEvent[] = []): Reply {
   return { kind: 'reply', verbs, incidents };

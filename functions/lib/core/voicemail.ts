@@ -1,11 +1,15 @@
+import type { AfterAlert, AlertOutcome } from './alerts';
 import type { CallState } from './call-state';
+import { checkDestinations, fallbackChain } from './destinations';
+import { dialCurrent } from './dial';
 import { CALLBACK_TIMEOUT_SECONDS, type FlowConfig } from './flow-config';
 import type { IncidentEvent } from './incidents';
 import type { MessageKey } from './messages';
 import { spokenPhoneNumber } from './messages';
 import { say } from './say';
+import { incidentIsOpen, traceOf } from './trace';
 import type { Team, VoicemailReason } from './types';
-import { reply, type Reply } from './verbs';
+import { reply, type NeedAlert, type Reply, type Verb } from './verbs';
 
 const REASON_MESSAGE: Partial<Record<VoicemailReason, MessageKey>> = {
   'nobody-answered': 'reasonNobodyAnswered',
@@ -14,70 +18,188 @@ const REASON_MESSAGE: Partial<Record<VoicemailReason, MessageKey>> = {
   'state-rejected': 'reasonStateRejected',
 };
 
+/** What the caller hears of the team's alert before the prompt: only what happened. */
+const STATUS_BEFORE_PROMPT: Record<AlertOutcome, MessageKey | undefined> = {
+  alerted: 'teamAlerted',
+  texted: 'teamTexted',
+  // The static roster without a webhook only writes a log line: nobody was told.
+  recorded: undefined,
+  failed: 'alertFailed',
+};
+
+const MESSAGE_CONFIRMATION: Record<AlertOutcome, MessageKey> = {
+  alerted: 'messageReceived',
+  texted: 'messageTexted',
+  recorded: 'messageRecorded',
+  failed: 'messageNotPassedOn',
+};
+
+const NO_MESSAGE: Record<AlertOutcome, MessageKey> = {
+  alerted: 'noMessageHeard',
+  texted: 'noMessageTexted',
+  recorded: 'noMessageRecorded',
+  failed: 'noMessageNotPassedOn',
+};
+
+const CALLBACK_CONFIRMATION: Record<AlertOutcome, MessageKey> = {
+  alerted: 'callbackConfirmed',
+  texted: 'callbackTexted',
+  recorded: 'callbackRecorded',
+  failed: 'callbackNotPassedOn',
+};
+
 /** The team a voicemail is for: the chosen one, else the first, so no message is ever unrouted. */
 export function teamOf(config: FlowConfig, state: CallState): Team {
   return state.team ?? config.teams[0];
 }
 
 /**
- * Tells the caller why nobody is on the line, then records a message (or, with NO_VOICEMAIL,
- * takes a call-back number). The incident opens now, before the prompt: Twilio tells us nothing
- * when a caller hangs up during a <Say>, so this is the last moment a hang-up cannot hide the
- * call. A rejected state opens nothing: that request earned no incident.
+ * Nobody is on the line: the incident opens now, before the prompt, since Twilio tells us nothing
+ * of a caller who hangs up during a <Say> and this is the last moment such a hang-up cannot hide
+ * the call. What the caller then hears depends on whether it opened (continueAfterAlert). A
+ * rejected state opens nothing, and promises nothing: that request earned no incident.
  */
-export function enterVoicemail(config: FlowConfig, state: CallState, reason: VoicemailReason, lead: string[]): Reply {
+export function enterVoicemail(
+  config: FlowConfig,
+  state: CallState,
+  reason: VoicemailReason,
+  lead: string[],
+): Reply | NeedAlert {
   const team = teamOf(config, state);
   const next: CallState = { ...state, team, reason, stage: config.noVoicemail ? 'callback' : 'voicemail' };
-  const reasonKey = REASON_MESSAGE[reason];
-  const explanation = [...lead, ...(reasonKey ? [say(config, reasonKey, { team: team.name })] : [])];
-  const unanswered: IncidentEvent[] =
-    reason === 'state-rejected'
-      ? []
-      : [
-          {
-            kind: 'unanswered-call',
-            callSid: state.callSid,
-            team,
-            caller: state.caller,
-            awaiting: config.noVoicemail ? 'callback-number' : 'message',
-            reason,
-            attempts: state.attempts,
-          },
-        ];
+  if (reason === 'state-rejected') return voicemailPrompt(config, next, reason, lead, undefined);
+  const unanswered: IncidentEvent = {
+    kind: 'unanswered-call',
+    callSid: state.callSid,
+    team,
+    caller: state.caller,
+    awaiting: config.noVoicemail ? 'callback-number' : 'message',
+    reason,
+    attempts: state.attempts,
+  };
+  return needAlert(config, next, [unanswered], { then: 'voicemail-prompt', reason, lead });
+}
 
-  if (config.noVoicemail) {
-    return reply(
-      [
+const OUTCOMES: readonly AlertOutcome[] = ['alerted', 'texted', 'recorded', 'failed'];
+
+/** Sends `incidents`, then answers as `after` says for whatever became of them: every answer is ready. */
+export function needAlert(
+  config: FlowConfig,
+  state: CallState,
+  incidents: IncidentEvent[],
+  after: AfterAlert,
+): NeedAlert {
+  const answers = Object.fromEntries(
+    OUTCOMES.map((outcome) => [outcome, continueAfterAlert(config, state, after, outcome)]),
+  ) as Record<AlertOutcome, Reply>;
+  return { kind: 'need-alert', incidents, answers };
+}
+
+/** The incident messages were sent and `outcome` is what became of them: answer the caller truthfully. */
+export function continueAfterAlert(
+  config: FlowConfig,
+  state: CallState,
+  after: AfterAlert,
+  outcome: AlertOutcome,
+): Reply {
+  const known: CallState = { ...state, alert: outcome };
+  const team = teamOf(config, known);
+  const goodbye = (key: MessageKey, values: Record<string, string> = {}): Reply => ({
+    ...reply([{ verb: 'say', text: say(config, key, { team: team.name, ...values }) }, { verb: 'hangup' }]),
+    trace: traceOf(known, 'message'),
+  });
+  switch (after.then) {
+    case 'voicemail-prompt':
+      return outcome === 'failed'
+        ? (ringFallbackInstead(config, known, after) ??
+            voicemailPrompt(config, known, after.reason, after.lead, outcome))
+        : voicemailPrompt(config, known, after.reason, after.lead, outcome);
+    case 'message-received':
+      return goodbye(MESSAGE_CONFIRMATION[outcome]);
+    case 'no-message':
+      return goodbye(NO_MESSAGE[outcome]);
+    case 'callback-confirmed':
+      return goodbye(CALLBACK_CONFIRMATION[outcome], { number: spokenPhoneNumber(after.callbackNumber) });
+    case 'hang-up':
+      return { ...reply([{ verb: 'hangup' }]), trace: traceOf(known, 'team-chosen') };
+    case 'record-only':
+      return { ...reply([]), trace: traceOf(known, after.stage) };
+  }
+}
+
+/**
+ * Nobody could be alerted: the team's fallback numbers ring before the caller is asked for a
+ * message, once per call. Undefined when there are none left to ring.
+ */
+function ringFallbackInstead(
+  config: FlowConfig,
+  state: CallState,
+  after: AfterAlert & { then: 'voicemail-prompt' },
+): Reply | undefined {
+  if (state.fallbackRung) return undefined;
+  const team = teamOf(config, state);
+  const { allowed } = checkDestinations(fallbackChain(team), config.allowedCountryCodes);
+  if (allowed.length === 0) return undefined;
+  const ringing: CallState = { ...state, stage: 'forwarding', chain: allowed, current: 0, fallbackRung: true };
+  const words = [
+    ...after.lead,
+    ...reasonSentence(config, after.reason, team),
+    say(config, 'alertFailed', { team: team.name }),
+    say(config, 'tryingFallback', { team: team.name }),
+  ];
+  return {
+    ...reply([...words.map((text) => ({ verb: 'say', text }) as const), dialCurrent(config, ringing)]),
+    notes: ['ringing the fallback numbers: the incident could not be opened'],
+    trace: traceOf(ringing, 'team-chosen'),
+  };
+}
+
+function reasonSentence(config: FlowConfig, reason: VoicemailReason, team: Team): string[] {
+  const key = REASON_MESSAGE[reason];
+  return key ? [say(config, key, { team: team.name })] : [];
+}
+
+/** Why nobody is on the line, what the team knows, then a Record (or, with NO_VOICEMAIL, a call-back Gather). */
+function voicemailPrompt(
+  config: FlowConfig,
+  state: CallState,
+  reason: VoicemailReason,
+  lead: string[],
+  outcome: AlertOutcome | undefined,
+): Reply {
+  const team = teamOf(config, state);
+  const statusKey = outcome ? STATUS_BEFORE_PROMPT[outcome] : undefined;
+  const explanation = [
+    ...lead,
+    ...reasonSentence(config, reason, team),
+    ...(statusKey ? [say(config, statusKey, { team: team.name })] : []),
+  ];
+  const verbs: Verb[] = config.noVoicemail
+    ? [
         {
           verb: 'gather',
-          action: { endpoint: 'callback-request', state: next },
+          action: { endpoint: 'callback-request', state },
           prompt: [...explanation, say(config, 'callbackPrompt')],
           timeoutSeconds: CALLBACK_TIMEOUT_SECONDS,
           finishOnKey: '#',
         },
         // Silence still counts as a request to call back the caller's own number.
-        { verb: 'redirect', to: { endpoint: 'callback-request', state: next } },
-      ],
-      unanswered,
-    );
-  }
-
-  return reply(
-    [
-      ...[...explanation, say(config, 'leaveMessage', { team: team.name })].map(
-        (text) => ({ verb: 'say', text }) as const,
-      ),
-      {
-        verb: 'record',
-        action: { endpoint: 'recorded', state: next },
-        transcribeCallback: { endpoint: 'transcribed', state: next },
-        maxLengthSeconds: config.voicemailMaxSeconds,
-      },
-      // Twilio skips the Record action when it heard nothing; this still ends in an incident.
-      { verb: 'redirect', to: { endpoint: 'recorded', state: next } },
-    ],
-    unanswered,
-  );
+        { verb: 'redirect', to: { endpoint: 'callback-request', state } },
+      ]
+    : [
+        ...[...explanation, say(config, 'leaveMessage', { team: team.name })].map(
+          (text) => ({ verb: 'say', text }) as const,
+        ),
+        {
+          verb: 'record',
+          action: { endpoint: 'recorded', state },
+          transcribeCallback: { endpoint: 'transcribed', state },
+          maxLengthSeconds: config.voicemailMaxSeconds,
+        },
+        // Twilio skips the Record action when it heard nothing; this still ends in an incident.
+        { verb: 'redirect', to: { endpoint: 'recorded', state } },
+      ];
+  return { ...reply(verbs), trace: traceOf(state, 'voicemail') };
 }
 
 export interface Recording {
@@ -86,7 +208,7 @@ export interface Recording {
 }
 
 /** The Record verb finished, or heard nothing: the incident gets the message, or hears there is none. */
-export function onRecording(config: FlowConfig, state: CallState, recording: Recording): Reply {
+export function onRecording(config: FlowConfig, state: CallState, recording: Recording): NeedAlert {
   const team = teamOf(config, state);
   const base = { callSid: state.callSid, team, caller: state.caller, attempts: state.attempts };
   const reason = state.reason ?? 'caller-chose-message';
@@ -98,16 +220,10 @@ export function onRecording(config: FlowConfig, state: CallState, recording: Rec
       recordingSeconds: recording.seconds,
       reason,
     };
-    return reply(
-      [{ verb: 'say', text: say(config, 'messageReceived', { team: team.name }) }, { verb: 'hangup' }],
-      [incident],
-    );
+    return needAlert(config, { ...state, stage: 'voicemail' }, [incident], { then: 'message-received' });
   }
   const missed: IncidentEvent = { ...base, kind: 'missed-call', reason };
-  return reply(
-    [{ verb: 'say', text: say(config, 'noMessageHeard', { team: team.name }) }, { verb: 'hangup' }],
-    [missed],
-  );
+  return needAlert(config, { ...state, stage: 'voicemail' }, [missed], { then: 'no-message' });
 }
 
 export interface Transcription {
@@ -129,13 +245,14 @@ export function onTranscription(config: FlowConfig, state: CallState, transcript
         caller: state.caller,
         text,
         recordingUrl: transcription.recordingUrl,
+        ...(incidentIsOpen(state.alert) ? {} : { ensureOpen: true }),
       },
     ],
   );
 }
 
 /** With NO_VOICEMAIL: the caller keyed a call-back number, or nothing (then their own number). */
-export function onCallbackRequest(config: FlowConfig, state: CallState, digits: string | undefined): Reply {
+export function onCallbackRequest(config: FlowConfig, state: CallState, digits: string | undefined): NeedAlert {
   const team = teamOf(config, state);
   const callbackNumber = callbackNumberFrom(digits, state.caller);
   const incident: IncidentEvent = {
@@ -147,8 +264,7 @@ export function onCallbackRequest(config: FlowConfig, state: CallState, digits: 
     reason: state.reason ?? 'caller-chose-message',
     attempts: state.attempts,
   };
-  const confirmation = say(config, 'callbackConfirmed', { team: team.name, number: spokenPhoneNumber(callbackNumber) });
-  return reply([{ verb: 'say', text: confirmation }, { verb: 'hangup' }], [incident]);
+  return needAlert(config, { ...state, stage: 'callback' }, [incident], { then: 'callback-confirmed', callbackNumber });
 }
 
 /**

@@ -31,6 +31,7 @@ export function incidentFacts(event: IncidentEvent): Record<string, string> {
       facts.talkSeconds = String(event.talkSeconds);
       break;
     case 'missed-call':
+    case 'menu-hang-up':
       break;
   }
   if ('reason' in event) facts.reason = describeReason(event.reason);

@@ -19,6 +19,8 @@ export function incidentTitle(event: IncidentEvent): string {
       return `Voicemail for ${team} from ${event.caller}`;
     case 'missed-call':
       return `Missed call for ${team} from ${event.caller}`;
+    case 'menu-hang-up':
+      return `Caller hung up at the menu: ${event.caller}`;
     case 'callback-requested':
       return `Call-back requested for ${team}: ${event.callbackNumber}`;
     case 'call-accepted':
@@ -39,6 +41,8 @@ export function incidentSentence(event: IncidentEvent): string {
       return `${event.caller} left a ${event.recordingSeconds} s voicemail for the ${team} team (${describeReason(event.reason)}).`;
     case 'missed-call':
       return `${event.caller} called the ${team} team and left no message (${describeReason(event.reason)}). Call them back.`;
+    case 'menu-hang-up':
+      return `${event.caller} called the on-call line and hung up at the menu, before choosing a team. Recorded for the ${team} team's information: nobody was paged.`;
     case 'callback-requested':
       return `${event.caller} asked the ${team} team to call back on ${event.callbackNumber} (${describeReason(event.reason)}).`;
     case 'transcript':

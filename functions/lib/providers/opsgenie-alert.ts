@@ -18,7 +18,7 @@ export interface OpsgenieAlert {
   responders?: TeamRecipient[];
   /** Sees the alert, but is not notified. */
   visibleTo?: TeamRecipient[];
-  priority: 'P1' | 'P3';
+  priority: 'P1' | 'P3' | 'P5';
   details: Record<string, string>;
   source: string;
 }
@@ -85,8 +85,14 @@ export function toOpsgenieRequests(event: IncidentEvent): OpsgenieRequest[] {
         create({ responders: [team] }, 'P1'),
         onAlert('notes', { note: clip(incidentDetails(event), NOTE_MAX), source: INCIDENT_SOURCE }),
       ];
-    case 'transcript':
-      return [onAlert('notes', { note: clip(incidentDetails(event), NOTE_MAX), source: INCIDENT_SOURCE })];
+    case 'menu-hang-up':
+      // Visible to the team, notifying nobody: robocalls hang up at menus too.
+      return [create({ visibleTo: [team] }, 'P5')];
+    case 'transcript': {
+      const note = onAlert('notes', { note: clip(incidentDetails(event), NOTE_MAX), source: INCIDENT_SOURCE });
+      // When the voicemail's alert was never confirmed, a note alone would be thrown away.
+      return event.ensureOpen ? [create({ responders: [team] }, 'P1'), note] : [note];
+    }
     case 'call-accepted':
       return [
         create({ visibleTo: [team] }, 'P3'),

@@ -6,7 +6,7 @@ import { createHttpClient, requestJson, type HttpClient } from './http';
 import { arrayField, isRecord, stringField } from './json';
 import { toOpsgenieRequests } from './opsgenie-alert';
 import { readPhonesOfEach } from './phones-of-each';
-import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
+import { ignoreGaps, ProviderError, type GapReporter, type IncidentDelivery, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
 import { DEFAULT_CACHING, type ProviderCaching, TEAM_LIST_TTL_MS, cacheScopeOf } from './provider-cache';
 import { cached } from '../warm/cache';
@@ -78,7 +78,7 @@ export class OpsgenieProvider implements OnCallProvider {
     );
   }
 
-  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void> {
+  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<IncidentDelivery> {
     // In order: an acknowledge must follow the creation of the alert it names.
     for (const request of toOpsgenieRequests(event)) {
       const what = `Opsgenie ${request.action} (${event.kind}) for call ${event.callSid}`;
@@ -91,6 +91,7 @@ export class OpsgenieProvider implements OnCallProvider {
       // 202: accepted for asynchronous processing, which is all the API ever promises.
       if (status < 200 || status >= 300) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
     }
+    return 'alerted';
   }
 
   /** Enabled voice contacts, stored as "<country code>-<number>", in E.164. */

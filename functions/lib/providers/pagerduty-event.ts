@@ -42,6 +42,9 @@ export function toPagerDutyEvents(event: IncidentEvent, routingKey: string): Pag
       return [build('trigger', 'info'), build('acknowledge', 'info')];
     case 'call-ended':
       return [build('resolve', 'info')];
+    case 'menu-hang-up':
+      // A service whose urgency follows severity makes this low-urgency: robocalls hang up at menus too.
+      return [build('trigger', 'info')];
     default:
       return [build('trigger', 'critical')];
   }

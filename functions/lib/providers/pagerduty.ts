@@ -6,7 +6,7 @@ import { createHttpClient, requestJson, type HttpClient } from './http';
 import { arrayField, isRecord, stringField } from './json';
 import { toPagerDutyEvents, type PagerDutyEvent } from './pagerduty-event';
 import { readPhonesOfEach } from './phones-of-each';
-import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
+import { ignoreGaps, ProviderError, type GapReporter, type IncidentDelivery, type OnCallProvider } from './provider';
 import { refusal } from './refusal';
 import { DEFAULT_CACHING, type ProviderCaching, cacheScopeOf } from './provider-cache';
 import { cached } from '../warm/cache';
@@ -74,7 +74,7 @@ export class PagerDutyProvider implements OnCallProvider {
     );
   }
 
-  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void> {
+  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<IncidentDelivery> {
     const { routingKeys, defaultRoutingKey } = this.settings;
     // hasOwn: a team called "constructor" must not find Object's.
     const routingKey = Object.hasOwn(routingKeys, event.team.name) ? routingKeys[event.team.name] : defaultRoutingKey;
@@ -85,6 +85,7 @@ export class PagerDutyProvider implements OnCallProvider {
     }
     // In order: an acknowledge must reach PagerDuty after the trigger that opens its alert.
     for (const body of toPagerDutyEvents(event, routingKey)) await this.enqueue(body, event, signal);
+    return 'alerted';
   }
 
   private async enqueue(body: PagerDutyEvent, event: IncidentEvent, signal: AbortSignal): Promise<void> {

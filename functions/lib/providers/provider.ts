@@ -20,9 +20,15 @@ export interface OnCallProvider {
   lookupFitsRateBudget?(): boolean;
   /** Who to ring for `team` right now, in escalation order, each with one dialable phone. */
   lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]>;
-  /** Opens, updates, acknowledges or resolves the call's incident. */
-  sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void>;
+  /**
+   * Opens, updates, acknowledges or resolves the call's incident: 'alerted' once the incident
+   * system accepted it, 'recorded' when it was only written to the log (the static roster with no
+   * webhook), where nobody is paged.
+   */
+  sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<IncidentDelivery>;
 }
+
+export type IncidentDelivery = 'alerted' | 'recorded';
 
 /**
  * Told about a part of the chain that could not be read (one step, one person's phones) while the

@@ -5,7 +5,7 @@ import type { IncidentEvent } from '../core/incidents';
 import type { Responder, Team } from '../core/types';
 import type { IncidentWebhook } from './incident-webhook';
 import { arrayField, isRecord, stringField } from './json';
-import { ProviderError, type OnCallProvider } from './provider';
+import { ProviderError, type IncidentDelivery, type OnCallProvider } from './provider';
 
 /** The roster asset: teams in menu order, each with responders in the order they are rung. */
 export interface Roster {
@@ -78,9 +78,17 @@ export class StaticRosterProvider implements OnCallProvider {
     return assembleChain(entry.responders.map((r) => [{ name: r.name, phones: [r.phone] }]));
   }
 
-  /** Logged first: should the webhook fail, the log still has the incident, and the retry logs it again. */
-  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal = new AbortController().signal): Promise<void> {
+  /**
+   * Logged first: should the webhook fail, the log still has the incident, and the retry logs it
+   * again. Without a webhook nobody is paged: the incident is only recorded.
+   */
+  async sendIncidentEvent(
+    event: IncidentEvent,
+    signal: AbortSignal = new AbortController().signal,
+  ): Promise<IncidentDelivery> {
     this.recordIncident(event);
-    await this.webhook?.post(event, signal);
+    if (!this.webhook) return 'recorded';
+    await this.webhook.post(event, signal);
+    return 'alerted';
   }
 }

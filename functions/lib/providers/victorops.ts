@@ -6,7 +6,7 @@ import { createHttpClient, requestJson, type HttpClient } from './http';
 import { INCIDENT_SOURCE, incidentDetails, incidentTitle, recordingUrlOf } from './incident-text';
 import { arrayField, isRecord, stringField } from './json';
 import { readPhonesOfEach } from './phones-of-each';
-import { ignoreGaps, ProviderError, type GapReporter, type OnCallProvider } from './provider';
+import { ignoreGaps, ProviderError, type GapReporter, type IncidentDelivery, type OnCallProvider } from './provider';
 import { cached } from '../warm/cache';
 import { DEFAULT_CACHING, type ProviderCaching, TEAM_LIST_TTL_MS } from './provider-cache';
 import { RateBudget } from '../warm/rate-budget';
@@ -103,7 +103,7 @@ export class VictorOpsProvider implements OnCallProvider {
     return assembleChain(candidates);
   }
 
-  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<void> {
+  async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<IncidentDelivery> {
     const slugLookup = AbortSignal.any([signal, AbortSignal.timeout(SLUG_LOOKUP_FOR_ALERT_MS)]);
     const routingKey = await this.routingKeyFor(event.team, slugLookup);
     const path = `/integrations/generic/20131114/alert/${encodeURIComponent(this.settings.alertKey)}/${encodeURIComponent(routingKey)}`;
@@ -118,6 +118,7 @@ export class VictorOpsProvider implements OnCallProvider {
       const detail = stringField(body, 'message') ?? `HTTP ${status}`;
       throw new ProviderError(`${what} was refused: ${detail}`);
     }
+    return 'alerted';
   }
 
   private bucket(name: string): string {
@@ -246,7 +247,7 @@ function rankOf(method: Record<string, unknown>): number {
 }
 
 export interface VictorOpsAlert {
-  message_type: 'CRITICAL' | 'ACKNOWLEDGEMENT' | 'RECOVERY';
+  message_type: 'CRITICAL' | 'INFO' | 'ACKNOWLEDGEMENT' | 'RECOVERY';
   entity_id: string;
   entity_display_name: string;
   state_message: string;
@@ -275,9 +276,11 @@ export function toAlert(event: IncidentEvent): VictorOpsAlert {
   };
 }
 
-/** Everything about a caller nobody has talked to yet is CRITICAL: it pages the team. */
+/** Everything about a caller nobody has talked to yet is CRITICAL, and pages the team, but a menu hang-up. */
 function messageTypeOf(event: IncidentEvent): VictorOpsAlert['message_type'] {
   if (event.kind === 'call-accepted') return 'ACKNOWLEDGEMENT';
   if (event.kind === 'call-ended') return 'RECOVERY';
+  // INFO stands on the timeline without opening an incident or paging anyone.
+  if (event.kind === 'menu-hang-up') return 'INFO';
   return 'CRITICAL';
 }

@@ -2,20 +2,21 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import type { Env } from '../config/env';
 import { newCallState, type CallState } from '../core/call-state';
-import { connectToChain } from '../core/forwarding';
+import type { AfterAlert } from '../core/alerts';
+import type { CallTrace } from '../core/trace';
 import { defaultMessages } from '../core/messages';
-import type { OnCallLookup } from '../core/types';
-import { reply, type Reply, type Step } from '../core/verbs';
-import { enterVoicemail } from '../core/voicemail';
-import { deliverIncidents } from './incident-delivery';
+import { reply, type NeedAlert, type Reply, type Step } from '../core/verbs';
+import { continueAfterAlert, enterVoicemail } from '../core/voicemail';
+import { withDeadline } from './deadline';
 import { describeError, createLogger, type Logger } from './log';
-import { lookUpOnCall } from './lookup';
+import { performStep, type StepContext } from './perform-step';
 import { flowConfigOf, prepareCall, type CallSetup } from './setup';
+import { createTraceStore } from './trace-store';
 import { parseConfig } from '../config/config';
 import { isSignedByTwilio } from './signature';
 import { openState, sealState } from './state-seal';
 import { renderTwiml } from './twiml';
-import { STATE_PARAM, stringParam, type TwilioEvent } from './twilio-event';
+import { callerHasHungUp, STATE_PARAM, stringParam, type TwilioEvent } from './twilio-event';
 
 /**
  * Which leg of the call a webhook runs on decides how its state is bound and what a safe
@@ -32,8 +33,12 @@ export interface CallFlowRequest {
   log: Logger;
   /** The opened call state; for the first webhook, a new one. */
   state: CallState;
+  /** The call's trace, for an endpoint that reads it: what it holds, or why it is not known. */
+  trace?: TraceRead;
   param(name: string): string | undefined;
 }
+
+export type TraceRead = { known: true; trace: CallTrace | undefined } | { known: false; why: string };
 
 export interface EndpointSpec {
   step: string;
@@ -42,6 +47,8 @@ export interface EndpointSpec {
   stateful: boolean;
   /** Whether the flow may need the team list (menus); other steps never look it up. */
   needTeams: boolean;
+  /** Whether the flow decides from the call's trace (the status callback). */
+  readsTrace?: boolean;
   decide(request: CallFlowRequest): Step;
 }
 
@@ -101,9 +108,21 @@ async function handle(
       seal: (link) => sealState(link.state, secret),
     });
 
+  // A webhook nobody waits on (the caller is gone, or it is a callback) may take most of Twilio's
+  // 10 s Function limit, so that its incident gets every chance; one with someone on the line may not.
+  const waiting = spec.leg !== 'background' && !callerHasHungUp(event);
+  const stepContext: StepContext = {
+    setup,
+    log,
+    deadline: started + (waiting ? setup.config.webhookBudgetMs : setup.config.backgroundBudgetMs),
+    callSid: opened.ok ? opened.state.callSid : '',
+    ...(stringParam(event, 'To') ? { supportNumber: stringParam(event, 'To') } : {}),
+    ...(setup.config.trace ? { trace: createTraceStore(setup.config.trace) } : {}),
+  };
+
   if (!opened.ok) {
     log.warn('Refused the call state; nothing is dialled', { problem: opened.problem });
-    return render(await perform(stateRejected(spec, setup, event), setup, event, started, log));
+    return render(await performStep(stateRejected(spec, setup, event), stepContext));
   }
 
   const request: CallFlowRequest = {
@@ -111,9 +130,25 @@ async function handle(
     setup,
     log,
     state: opened.state,
+    ...(spec.readsTrace ? { trace: await readTrace(stepContext) } : {}),
     param: (name) => stringParam(event, name),
   };
-  return render(await perform(spec.decide(request), setup, event, started, log));
+  return render(await performStep(spec.decide(request), stepContext));
+}
+
+async function readTrace(context: StepContext): Promise<TraceRead> {
+  const { trace: store, callSid } = context;
+  if (!store) return { known: false, why: 'no trace store (CALL_TRACE needs ACCOUNT_SID and AUTH_TOKEN)' };
+  try {
+    // Half the budget at most: what the trace says may still have to be sent.
+    const ms = (context.deadline - Date.now()) / 2;
+    return {
+      known: true,
+      trace: await withDeadline(ms, 'reading the call trace', (signal) => store.read(callSid, signal)),
+    };
+  } catch (error) {
+    return { known: false, why: describeError(error) };
+  }
 }
 
 type OpenedRequestState = { ok: true; state: CallState } | { ok: false; problem: string };
@@ -134,31 +169,7 @@ function openRequestState(spec: EndpointSpec, event: TwilioEvent, secret: string
   return opened;
 }
 
-/**
- * Runs the I/O a step asks for (the on-call lookup, then the incident messages) within the
- * webhook's budget, so Twilio always gets its answer in time.
- */
-async function perform(step: Step, setup: CallSetup, event: TwilioEvent, started: number, log: Logger): Promise<Reply> {
-  const deadline = started + setup.config.webhookBudgetMs;
-  let answer: Reply;
-  if (step.kind === 'need-on-call') {
-    const lookup: OnCallLookup = await lookUpOnCall(setup, step.team, deadline, log);
-    answer = connectToChain(setup.flow, step.state, step.prelude, lookup);
-  } else {
-    answer = step;
-  }
-  for (const note of answer.notes ?? []) log.warn(note);
-  await deliverIncidents(answer.incidents, {
-    provider: setup.provider,
-    deadline,
-    sms: setup.config.sms,
-    supportNumber: stringParam(event, 'To'),
-    log,
-  });
-  return answer;
-}
-
-function stateRejected(spec: EndpointSpec, setup: CallSetup, event: TwilioEvent): Reply {
+function stateRejected(spec: EndpointSpec, setup: CallSetup, event: TwilioEvent): Reply | NeedAlert {
   if (spec.leg === 'responder') return reply([{ verb: 'hangup' }]);
   if (spec.leg === 'background') return reply([]);
   return enterVoicemail(setup.flow, stateOfNewCall(event), 'state-rejected', []);
@@ -190,7 +201,10 @@ function safeFallback(spec: EndpointSpec, context: Context<Env>, event: TwilioEv
     if (!secret) return LAST_RESORT_TWIML;
     const defaults = parseConfig({}).config;
     const flow = flowConfigOf(defaults, [], { ...defaultMessages });
-    const voicemail = enterVoicemail(flow, stateOfNewCall(event), 'lookup-failed', []);
+    // Nothing was sent: the caller hears that the team could not be alerted, and their message
+    // (the recording webhook) opens the incident.
+    const after: AfterAlert = { then: 'voicemail-prompt', reason: 'lookup-failed', lead: [] };
+    const voicemail = continueAfterAlert(flow, stateOfNewCall(event), after, 'failed');
     return renderTwiml(voicemail.verbs, {
       voice: defaults.voice,
       language: defaults.language,

@@ -5,25 +5,21 @@ import { withDeadline } from './deadline';
 import { describeError, type Logger } from './log';
 import type { CallSetup } from './setup';
 
-/**
- * Kept back from the webhook's budget for rendering, the roster fallback and, should the lookup
- * fail, the unanswered call's incident that the voicemail answer carries.
- */
-const RESERVE_MS = 800;
 /** A retry needs at least this long to be worth starting. */
 const MIN_RETRY_MS = 300;
 /** Past this age a chain is not served even to stay within a rate limit: it would ring the wrong people. */
 const STALE_CHAIN_LIMIT_MS = 10 * 60_000;
 
 /**
- * Asks the provider who is on call, within the lookup budget and the webhook's deadline. Chains are
+ * Asks the provider who is on call, within LOOKUP_TIMEOUT_MS and by `deadline` (what the webhook
+ * must keep for what follows is the caller's to take off). Chains are
  * cached for ONCALL_CACHE_SECONDS across calls (and one request in flight serves simultaneous
  * calls). When the lookup fails and ROSTER_FALLBACK is on, the static roster answers instead. A
  * failure is an answer (the flow then rings fallback numbers or takes a voicemail), never an exception.
  */
 export async function lookUpOnCall(setup: CallSetup, team: Team, deadline: number, log: Logger): Promise<OnCallLookup> {
   const started = Date.now();
-  const budget = Math.max(Math.min(setup.config.lookupTimeoutMs, deadline - started - RESERVE_MS), 100);
+  const budget = Math.max(Math.min(setup.config.lookupTimeoutMs, deadline - started), 100);
   try {
     const chain = await withDeadline(budget, `on-call lookup for ${team.name}`, () =>
       cachedChain(setup, team, started + budget, log),

@@ -32,7 +32,7 @@ class UnavailableProvider implements OnCallProvider {
   async lookUpOnCallChain(): Promise<never> {
     throw new ProviderError(this.problem);
   }
-  async sendIncidentEvent(): Promise<void> {
+  async sendIncidentEvent(): Promise<never> {
     throw new ProviderError(this.problem);
   }
 }
@@ -78,6 +78,7 @@ export function flowConfigOf(config: Config, teams: Team[], messages: Messages):
     callerIdMode: config.callerIdMode,
     allowedCountryCodes: config.allowedCountryCodes,
     fallbackPhones: config.fallbackPhones,
+    recordMenuHangups: config.recordMenuHangups,
     messages,
   };
 }

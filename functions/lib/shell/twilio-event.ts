@@ -29,3 +29,11 @@ export function signedParams(event: TwilioEvent): Record<string, string> {
 
 /** The one query parameter our generated URLs carry: the sealed call state. */
 export const STATE_PARAM = 's';
+
+/** Call statuses that mean the caller's own leg has ended: nobody is on the line any more. */
+const CALLER_GONE = new Set(['completed', 'canceled', 'failed', 'busy', 'no-answer']);
+
+/** The caller hung up (Twilio still requests a Dial's or a Record's action after that). */
+export function callerHasHungUp(event: TwilioEvent): boolean {
+  return CALLER_GONE.has(stringParam(event, 'CallStatus') ?? '');
+}

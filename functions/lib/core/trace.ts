@@ -1,0 +1,45 @@
+import type { AlertOutcome } from './alerts';
+import type { CallState } from './call-state';
+
+/**
+ * How far a call got, recorded as it goes so that /call-status, requested when the call ends
+ * however it ends, can tell a call that ended well from one that left nobody aware of it: a
+ * caller who hangs up during a spoken prompt gives Twilio nothing else to tell us.
+ */
+export interface CallTrace {
+  caller: string;
+  /** The team the caller chose (or was put through to); absent while still at a menu. */
+  team?: string;
+  /** The provider's key for that team (Splunk On-Call's slug). */
+  teamRef?: string;
+  stage: TraceStage;
+  /** Whether the call's incident is open: accepted by the provider, or logged by the static roster. */
+  incident: 'open' | 'not-open';
+  /** A responder pressed 1: a person took the call. */
+  answered: boolean;
+}
+
+/**
+ * - menu: the caller never chose a team;
+ * - team-chosen: a team was chosen and its on-call chain is being looked up or rung;
+ * - voicemail: the caller was asked for a message or a call-back number;
+ * - message: they left one (or the Record heard nothing);
+ * - answered: a responder took the call.
+ */
+export type TraceStage = 'menu' | 'team-chosen' | 'voicemail' | 'message' | 'answered';
+
+/** Only an accepted message opened the incident; an SMS told someone, but opened nothing. */
+export function incidentIsOpen(outcome: AlertOutcome | undefined): boolean {
+  return outcome === 'alerted' || outcome === 'recorded';
+}
+
+export function traceOf(state: CallState, stage: TraceStage): CallTrace {
+  return {
+    caller: state.caller,
+    ...(state.team ? { team: state.team.name } : {}),
+    ...(state.team?.ref ? { teamRef: state.team.ref } : {}),
+    stage,
+    incident: incidentIsOpen(state.alert) ? 'open' : 'not-open',
+    answered: stage === 'answered',
+  };
+}

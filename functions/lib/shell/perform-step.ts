@@ -1,0 +1,80 @@
+import { bestOutcome } from '../core/alerts';
+import { connectToChain } from '../core/forwarding';
+import type { NeedAlert, NeedOnCall, Reply, Step } from '../core/verbs';
+import { canTextTeam, deliverIncidents, SMS_RESERVE_MS, type DeliveryOptions } from './incident-delivery';
+import type { Logger } from './log';
+import { lookUpOnCall } from './lookup';
+import type { CallSetup } from './setup';
+import { recordTrace, type TraceStore } from './trace-store';
+
+/**
+ * Kept back from a lookup for the unanswered call's incident, should the lookup fail: its first
+ * attempt and one retry (each gets half, see incident-delivery.ts).
+ */
+export const INCIDENT_RESERVE_MS = 1000;
+/**
+ * Once the lookup is done, how long the first ring may still wait for the trace write started
+ * with it. A lookup that asks the provider takes longer than the write and hides it; one served
+ * from the warm cache does not, and the ring must not wait a whole round trip for the trace.
+ */
+const TRACE_GRACE_MS = 100;
+
+export interface StepContext {
+  setup: CallSetup;
+  log: Logger;
+  /** Epoch ms by which the webhook must answer. */
+  deadline: number;
+  /** The caller's CallSid: the key of the call's trace. */
+  callSid: string;
+  /** The number the caller dialled: the SMS sender when SMS_FROM is unset. */
+  supportNumber?: string;
+  trace?: TraceStore;
+}
+
+/**
+ * Runs the I/O a step asks for, within the webhook's budget, until the flow has its answer: the
+ * on-call lookup, then the incident messages (and, where the words depend on them, the flow's
+ * answer once it knows what became of them), and the call's trace for /call-status.
+ */
+export async function performStep(step: Step, context: StepContext): Promise<Reply> {
+  let next: Step = step;
+  if (next.kind === 'need-on-call') next = await lookUpAndConnect(next, context);
+  if (next.kind === 'need-alert') next = await alertThenAnswer(next, context);
+  logNotes(next, context.log);
+  const delivery = deliverIncidents(next.incidents, deliveryOptions(context));
+  await Promise.all([
+    delivery,
+    recordTrace(context.trace, context.callSid, next.trace, context.deadline - Date.now(), context.log),
+  ]);
+  return next;
+}
+
+async function lookUpAndConnect(step: NeedOnCall, context: StepContext): Promise<Reply | NeedAlert> {
+  const { setup, log, deadline } = context;
+  logNotes(step, log);
+  const reserve = INCIDENT_RESERVE_MS + (canTextTeam(step.team, deliveryOptions(context)) ? SMS_RESERVE_MS : 0);
+  const tracing = recordTrace(context.trace, context.callSid, step.trace, deadline - Date.now() - reserve, log);
+  const lookup = await lookUpOnCall(setup, step.team, deadline - reserve, log);
+  await Promise.race([tracing, new Promise((resolve) => setTimeout(resolve, TRACE_GRACE_MS))]);
+  return connectToChain(setup.flow, step.state, step.prelude, lookup);
+}
+
+async function alertThenAnswer(step: NeedAlert, context: StepContext): Promise<Reply> {
+  const outcomes = await deliverIncidents(step.incidents, deliveryOptions(context));
+  const answer = step.answers[bestOutcome(outcomes)];
+  return { ...answer, notes: [...(step.notes ?? []), ...(answer.notes ?? [])] };
+}
+
+function deliveryOptions(context: StepContext): DeliveryOptions {
+  return {
+    provider: context.setup.provider,
+    deadline: context.deadline,
+    sms: context.setup.config.sms,
+    ...(context.supportNumber ? { supportNumber: context.supportNumber } : {}),
+    log: context.log,
+  };
+}
+
+function logNotes(step: Step, log: Logger): void {
+  for (const note of step.notes ?? []) log.warn(note);
+}
