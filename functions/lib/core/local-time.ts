@@ -86,6 +86,7 @@ export function localTimeAt(timeZone: string, instant: Date): LocalTime {
   };
 }
 
+/** Two digits for a clock or calendar field: 7 → "07". */
 export function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
