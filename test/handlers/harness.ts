@@ -9,6 +9,7 @@ import type { Env } from '../../functions/lib/config/env';
 import { resetWarmState } from '../../functions/lib/warm/state';
 import type { TwilioEvent } from '../../functions/lib/shell/twilio-event';
 import { handler as callbackRequest } from '../../functions/callback-request.protected';
+import { handler as callStatus } from '../../functions/call-status.protected';
 import { handler as dialResult } from '../../functions/dial-result.protected';
 import { handler as menu } from '../../functions/menu.protected';
 import { handler as recorded } from '../../functions/recorded.protected';
@@ -47,6 +48,7 @@ export const HANDLERS = {
   recorded,
   transcribed,
   'callback-request': callbackRequest,
+  'call-status': callStatus,
 } satisfies Record<string, Handler>;
 
 export type FunctionName = keyof typeof HANDLERS;
