@@ -14,6 +14,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module', globals: { console: 'readonly', process: 'readonly' } },
   },
   {
+    // The scripts' pure helpers are CommonJS so that jest can load them (see scripts/lib/).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,15 +1,17 @@
-// Which AUTH_TOKEN the CLI signs with. The local runtime (twilio-run) checks signatures
-// with the token in ./.env, so .env beats a different AUTH_TOKEN exported in the shell.
+// Which AUTH_TOKEN the CLI signs with. `npm start` gives twilio-run .env's values with
+// .env.local's over them, so the token there beats a different AUTH_TOKEN exported in the shell.
 
 export const PLACEHOLDER_TOKEN = 'simulator-auth-token';
 
 export interface TokenSources {
   /** --auth-token */
   option?: string;
-  /** AUTH_TOKEN in the shell environment. */
-  shell?: string;
+  /** AUTH_TOKEN in ./.env.local, where `npm start` keeps its local-only token. */
+  envLocal?: string;
   /** AUTH_TOKEN in ./.env. */
   dotenv?: string;
+  /** AUTH_TOKEN in the shell environment. */
+  shell?: string;
 }
 
 export interface ChosenToken {
@@ -23,22 +25,27 @@ function present(value: string | undefined): value is string {
 }
 
 export function chooseAuthToken(sources: TokenSources): ChosenToken {
-  const { option, shell, dotenv } = sources;
+  const { option, envLocal, dotenv, shell } = sources;
   if (present(option)) return { token: option };
-  if (present(dotenv)) {
-    if (present(shell) && shell !== dotenv) {
+  const file = present(envLocal)
+    ? { name: './.env.local', token: envLocal }
+    : present(dotenv)
+      ? { name: './.env', token: dotenv }
+      : undefined;
+  if (file) {
+    if (present(shell) && shell !== file.token) {
       return {
-        token: dotenv,
+        token: file.token,
         warning:
-          'warning: AUTH_TOKEN in ./.env differs from AUTH_TOKEN in the shell environment; ' +
-          'signing with ./.env (the one twilio-run checks)',
+          `warning: AUTH_TOKEN in ${file.name} differs from AUTH_TOKEN in the shell environment; ` +
+          `signing with ${file.name} (the one npm start gives twilio-run)`,
       };
     }
-    return { token: dotenv };
+    return { token: file.token };
   }
   if (present(shell)) return { token: shell };
   return {
     token: PLACEHOLDER_TOKEN,
-    warning: `warning: no --auth-token, AUTH_TOKEN or .env AUTH_TOKEN; signing with "${PLACEHOLDER_TOKEN}"`,
+    warning: `warning: no --auth-token, and no AUTH_TOKEN in ./.env.local, ./.env or the shell; signing with "${PLACEHOLDER_TOKEN}"`,
   };
 }

@@ -22,7 +22,7 @@ export const CALL_USAGE = `Usage: npm run call -- [options]
   --voicemail-seconds N  its length (default: estimated from the text)
   --hang-up-during-dial  the caller hangs up while the first <Dial> rings
   --status-callback PATH request this call status callback after the call
-  --auth-token TOKEN     signs requests (else AUTH_TOKEN from ./.env, then from the environment)
+  --auth-token TOKEN     signs requests (else AUTH_TOKEN from ./.env.local, ./.env, the shell)
   --mock-providers URL   also show what the mock provider server received during the call
   --max-hops N           stop after N TwiML requests (default 40)
   --timeout MS           per-request timeout (default 15000, as Twilio)

@@ -13,8 +13,9 @@ import type { RecordedRequest } from './mock-providers/request-log';
 function authToken(option: string | undefined): string {
   const chosen = chooseAuthToken({
     option,
-    shell: process.env.AUTH_TOKEN,
+    envLocal: readDotenv(process.cwd(), '.env.local').AUTH_TOKEN,
     dotenv: readDotenv(process.cwd()).AUTH_TOKEN,
+    shell: process.env.AUTH_TOKEN,
   });
   if (chosen.warning) console.error(chosen.warning);
   return chosen.token;

@@ -24,7 +24,7 @@ export const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 export const CALLER = '+15555550150';
 export const SUPPORT_NUMBER = '+15555550100';
 
-/** The responders of assets/roster.private.json, in roster order. */
+/** The responders of the example roster (assets/roster.example.json), in roster order. */
 export const ROSTER = {
   Platform: [
     { name: 'Alice', phone: '+15555550101' },

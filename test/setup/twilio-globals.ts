@@ -1,9 +1,10 @@
 // Stands in for the globals Twilio's runtime gives every Function: the twilio library with
-// Twilio.Response, and
-// Runtime.getAssets(), the latter reading this project's assets/ folder (and test/fixtures/assets).
+// Twilio.Response, and Runtime.getAssets(), the latter reading this project's assets/ folder (and
+// test/fixtures/assets).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import twilio from 'twilio';
+import { planAssets } from '../../scripts/lib/asset-plan.cjs';
 
 class FakeTwilioResponse {
   statusCode = 200;
@@ -27,17 +28,28 @@ class FakeTwilioResponse {
   }
 }
 
-// The project's own assets, plus the test fixtures' (such as a messages override).
-const assetFolders = [join(__dirname, '..', '..', 'assets'), join(__dirname, '..', 'fixtures', 'assets')];
+const projectAssets = join(__dirname, '..', '..', 'assets');
+// Extra assets for tests only, such as a messages override.
+const fixtureAssets = join(__dirname, '..', 'fixtures', 'assets');
 
-function assetMap(): Record<string, { path: string; open(): string }> {
-  const map: Record<string, { path: string; open(): string }> = {};
-  for (const folder of assetFolders.filter((f) => existsSync(f))) {
-    for (const file of readdirSync(folder).filter((name) => name.endsWith('.private.json'))) {
-      const path = join(folder, file);
-      map[`/${file.replace(/\.private\.json$/, '.json')}`] = { path, open: () => readFileSync(path, 'utf8') };
-    }
+type AssetMap = Record<string, { path: string; open(): string }>;
+
+/** Maps served names to files the way twilio-run does: `/roster.json` is `roster.private.json`. */
+function addPrivateAssets(map: AssetMap, folder: string, copies: { from: string; to: string }[]): void {
+  for (const { from, to } of copies.filter((copy) => copy.to.endsWith('.private.json'))) {
+    const path = join(folder, from);
+    map[`/${to.replace(/\.private\.json$/, '.json')}`] = { path, open: () => readFileSync(path, 'utf8') };
   }
+}
+
+// The project's assets as a local build serves them (the example roster when there is no
+// roster of one's own, so a fresh clone passes), then the fixtures.
+function assetMap(): AssetMap {
+  const map: AssetMap = {};
+  const filesIn = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder) : []);
+  addPrivateAssets(map, projectAssets, planAssets(filesIn(projectAssets), 'local').copies);
+  const fixtures = filesIn(fixtureAssets).map((file) => ({ from: file, to: file }));
+  addPrivateAssets(map, fixtureAssets, fixtures);
   return map;
 }
 

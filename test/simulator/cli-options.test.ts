@@ -81,19 +81,29 @@ describe('parseCliOptions', () => {
 });
 
 describe('parseDotenv', () => {
-  it('reads KEY=VALUE lines, quotes, comments and export', () => {
+  // twilio-run parses with dotenv 6.2, whose rules these are; the CLI must read the same values.
+  it('reads KEY=VALUE lines and quotes, skipping comments and other lines, as dotenv 6.2 does', () => {
     const env = parseDotenv(
       [
         '# comment',
         'AUTH_TOKEN=abc123',
-        'export ACCOUNT_SID="AC1"',
+        'QUOTED="AC1"',
         "NAME='a b'",
+        'MULTI="one\\ntwo"',
         'EMPTY=',
         'TRAIL=x # note',
+        'export EXPORTED=1',
         'junk line',
       ].join('\n'),
     );
-    expect(env).toEqual({ AUTH_TOKEN: 'abc123', ACCOUNT_SID: 'AC1', NAME: 'a b', EMPTY: '', TRAIL: 'x' });
+    expect(env).toEqual({
+      AUTH_TOKEN: 'abc123',
+      QUOTED: 'AC1',
+      NAME: 'a b',
+      MULTI: 'one\ntwo',
+      EMPTY: '',
+      TRAIL: 'x # note',
+    });
   });
 });
 

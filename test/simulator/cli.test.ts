@@ -90,6 +90,18 @@ describe('npm run call', () => {
     expect(warnings).toEqual([expect.stringMatching(/\.\/\.env.*shell environment/)]);
   });
 
+  it('signs with the AUTH_TOKEN in ./.env.local, where npm start keeps it, over ./.env', async () => {
+    writeFileSync(join(workDir, '.env'), 'AUTH_TOKEN=from-dotenv\n');
+    writeFileSync(join(workDir, '.env.local'), '# local only\nAUTH_TOKEN=from-env-local\n');
+    server.use({ '/voice': () => twiml('<Hangup/>') });
+    const run = await call([]);
+    const request = server.to('/voice')[0];
+    expect(request?.headers['x-twilio-signature']).toBe(
+      computeTwilioSignature('from-env-local', request?.url ?? '', request?.params ?? {}),
+    );
+    expect(run.stderr).toBe('');
+  });
+
   it('signs with the shell AUTH_TOKEN when there is no .env', async () => {
     server.use({ '/voice': () => twiml('<Hangup/>') });
     const run = await call([], { AUTH_TOKEN: 'from-shell' });
