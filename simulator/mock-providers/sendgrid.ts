@@ -1,6 +1,7 @@
 // Twilio SendGrid's v3 Mail Send, for the voicemail e-mails: 202 with an empty body for a
 // message it would queue, 400 with every reason in SendGrid's {errors: [{message, field}]}
-// shape, 401 without a Bearer key. Accepted messages are kept, for tests to read.
+// shape (without `help`, which the spec types as an object the mock has none of), 401 without
+// a Bearer key. Accepted messages are kept, for tests to read.
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import { emptyResponse, jsonResponse, type MockProviderApi, type MockRequest, type MockResponse } from './provider-api';
 
@@ -38,13 +39,10 @@ export function createMailOutbox(): MailOutbox {
   };
 }
 
-interface FieldError {
-  message: string;
-  field: string | null;
-}
+type FieldError = { message: string; field: string | null };
 
 function sendGridErrors(status: number, errors: FieldError[]): MockResponse {
-  return jsonResponse(status, { errors: errors.map((error) => ({ ...error, help: null })) });
+  return jsonResponse(status, { errors });
 }
 
 function emailOf(value: JsonValue | undefined): string | undefined {

@@ -53,7 +53,7 @@ describe('SendGrid Mail Send stand-in', () => {
     for (const headers of attempts) {
       const { status, text } = await mailSend(VALID, headers);
       expect(status).toBe(401);
-      expect(JSON.parse(text)).toEqual({ errors: [{ message: 'authorization required', field: null, help: null }] });
+      expect(JSON.parse(text)).toEqual({ errors: [{ message: 'authorization required', field: null }] });
     }
     expect(mock.sentMail()).toEqual([]);
   });
