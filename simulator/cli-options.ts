@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CallerInput, CallScenario, CallScript, ResponderBehaviour, VoicemailScript } from './call-script';
 import { RESPONDER_BEHAVIOURS } from './call-script';
 import { parseScenario } from './call-script-parser';
+import { isStirVerstat, STIR_VERSTAT_VALUES } from './stir-verstat';
 import { speechSeconds } from './speech-timing';
 
 export const CALL_USAGE = `Usage: npm run call -- [options]
@@ -22,6 +23,9 @@ export const CALL_USAGE = `Usage: npm run call -- [options]
   --voicemail-seconds N  its length (default: estimated from the text)
   --hang-up-during-dial  the caller hangs up while the first <Dial> rings
   --status-callback PATH request this call status callback after the call
+  --stir-verstat VALUE   Twilio's SHAKEN/STIR verdict on the call (StirVerstat), e.g.
+                         TN-Validation-Passed-A, TN-Validation-Failed, No-TN-Validation
+  --caller-name NAME     the caller's CNAM name (CallerName)
   --auth-token TOKEN     signs requests (else AUTH_TOKEN from ./.env, then from the environment)
   --mock-providers URL   also show what the mock provider server received during the call
   --max-hops N           stop after N TwiML requests (default 40)
@@ -42,6 +46,8 @@ export interface CliOptions {
   maxHops?: number;
   requestTimeoutMs?: number;
   statusCallback?: string;
+  stirVerstat?: string;
+  callerName?: string;
   json: boolean;
   interactive: boolean;
   showRequests: boolean;
@@ -102,6 +108,8 @@ export function parseCliOptions(argv: string[], readFile: (path: string) => stri
       'voicemail-seconds': { type: 'string' },
       'hang-up-during-dial': { type: 'boolean', default: false },
       'status-callback': { type: 'string' },
+      'stir-verstat': { type: 'string' },
+      'caller-name': { type: 'string' },
       'auth-token': { type: 'string' },
       'mock-providers': { type: 'string' },
       'max-hops': { type: 'string' },
@@ -158,6 +166,13 @@ export function parseCliOptions(argv: string[], readFile: (path: string) => stri
   if (values['auth-token'] !== undefined) options.authToken = values['auth-token'];
   if (values['mock-providers'] !== undefined) options.mockProvidersUrl = values['mock-providers'];
   if (values['status-callback'] !== undefined) options.statusCallback = values['status-callback'];
+  const stirVerstat = values['stir-verstat'] ?? scenario.stirVerstat;
+  if (stirVerstat !== undefined && !isStirVerstat(stirVerstat)) {
+    throw new CliError(`--stir-verstat: "${stirVerstat}" is not one of ${STIR_VERSTAT_VALUES.join(', ')}`);
+  }
+  if (stirVerstat !== undefined) options.stirVerstat = stirVerstat;
+  const callerName = values['caller-name'] ?? scenario.callerName;
+  if (callerName !== undefined) options.callerName = callerName;
   const maxHops = positiveNumber(values['max-hops'], '--max-hops');
   const timeout = positiveNumber(values.timeout, '--timeout');
   if (maxHops !== undefined) options.maxHops = maxHops;

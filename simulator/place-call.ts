@@ -33,6 +33,13 @@ export interface PlaceCallOptions {
   onEvent?: (event: TranscriptEvent) => void;
   /** The phone number's call status callback (path or URL), requested once the call has ended. */
   statusCallback?: string;
+  /**
+   * Twilio's SHAKEN/STIR verdict (StirVerstat), sent with every webhook of the caller's leg; any
+   * text, so tests can send what Twilio never would. Absent by default, as for an unsigned call.
+   */
+  stirVerstat?: string;
+  /** CallerName (CNAM), sent with every webhook of the caller's leg; absent by default. */
+  callerName?: string;
   /** Fixed ids make reports reproducible; random by default. */
   callSid?: string;
   accountSid?: string;
@@ -49,7 +56,7 @@ function toLegInput(input: CallerInput): LegInput {
 }
 
 function createCallerLeg(session: CallSession): CallLeg {
-  const { accountSid, callSid, from, to } = session.config;
+  const { accountSid, callSid, from, to, stirVerstat, callerName } = session.config;
   return {
     kind: 'parent',
     party: { who: 'caller' },
@@ -61,6 +68,8 @@ function createCallerLeg(session: CallSession): CallLeg {
         callSid,
         from,
         to,
+        ...(stirVerstat !== undefined ? { stirVerstat } : {}),
+        ...(callerName !== undefined ? { callerName } : {}),
         callStatus:
           session.callerHungUp || session.callEnded ? 'completed' : session.hops === 0 ? 'ringing' : 'in-progress',
       }),
@@ -87,6 +96,8 @@ export async function placeCall(options: PlaceCallOptions): Promise<CallReport> 
     accountSid: options.accountSid ?? newSid('AC'),
     from: options.from,
     to: options.to,
+    ...(options.stirVerstat !== undefined ? { stirVerstat: options.stirVerstat } : {}),
+    ...(options.callerName !== undefined ? { callerName: options.callerName } : {}),
   };
   const session = new CallSession(config, recorder, new CallerInputQueue(options.script.caller, options.onInputNeeded));
   const caller = createCallerLeg(session);
