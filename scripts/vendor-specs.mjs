@@ -77,6 +77,16 @@ function resolvePointer(spec, pointer) {
     .reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
 }
 
+/** The security schemes named by the top-level requirement and by each kept operation's own. */
+function securitySchemeNames(security, paths) {
+  const requirements = [...(security ?? [])];
+  for (const item of Object.values(paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'])
+      requirements.push(...(item[method]?.security ?? []));
+  }
+  return [...new Set(requirements.flatMap((requirement) => Object.keys(requirement)))].sort();
+}
+
 function subset(spec, wanted) {
   const paths = {};
   for (const [path, methods] of Object.entries(wanted)) {
@@ -94,6 +104,14 @@ function subset(spec, wanted) {
     components[kind][name] = spec.components[kind][name];
   }
   const { openapi, info, servers, security } = spec;
+  // Security requirements name their schemes without a $ref: without these, the subset would
+  // require an authentication it does not describe.
+  for (const name of securitySchemeNames(security, paths)) {
+    const scheme = spec.components.securitySchemes?.[name];
+    if (!scheme) throw new Error(`the spec requires security scheme ${name} but does not define it`);
+    components.securitySchemes ??= {};
+    components.securitySchemes[name] = scheme;
+  }
   return { openapi, info, servers, ...(security ? { security } : {}), paths, components };
 }
 

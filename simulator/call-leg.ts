@@ -37,8 +37,12 @@ export function parentLegParams(fields: {
   from: string;
   to: string;
   callStatus: string;
+  stirVerstat?: string;
+  callerName?: string;
 }): Record<string, string> {
   return {
+    ...(fields.stirVerstat !== undefined ? { StirVerstat: fields.stirVerstat } : {}),
+    ...(fields.callerName !== undefined ? { CallerName: fields.callerName } : {}),
     AccountSid: fields.accountSid,
     ApiVersion: API_VERSION,
     CallSid: fields.callSid,

@@ -9,6 +9,7 @@ import {
   type ResponderScript,
   type VoicemailScript,
 } from './call-script';
+import { isStirVerstat } from './stir-verstat';
 
 export class ScriptError extends Error {
   constructor(where: string, problem: string) {
@@ -128,9 +129,19 @@ export function parseScenario(value: unknown): CallScenario {
   const raw = fields(value, 'scenario');
   if (raw.script === undefined) return { script: parseCallScript(raw) };
   const scenario: CallScenario = { script: parseCallScript(raw.script, 'scenario.script') };
-  for (const key of ['description', 'from', 'to', 'url', 'entryPath'] as const) {
+  for (const key of ['description', 'from', 'to', 'url', 'entryPath', 'callerName'] as const) {
     const text = optionalString(raw[key], `scenario.${key}`);
     if (text !== undefined) scenario[key] = text;
+  }
+  const stirVerstat = optionalString(raw.stirVerstat, 'scenario.stirVerstat');
+  if (stirVerstat !== undefined) {
+    if (!isStirVerstat(stirVerstat)) {
+      throw new ScriptError(
+        'scenario.stirVerstat',
+        `"${stirVerstat}" is not a value Twilio sends (e.g. TN-Validation-Passed-A, TN-Validation-Failed, No-TN-Validation)`,
+      );
+    }
+    scenario.stirVerstat = stirVerstat;
   }
   return scenario;
 }

@@ -59,5 +59,9 @@ export interface CallScenario {
   to?: string;
   url?: string;
   entryPath?: string;
+  /** Twilio's SHAKEN/STIR verdict on the call, e.g. TN-Validation-Passed-A; absent when unsigned. */
+  stirVerstat?: string;
+  /** The caller's CNAM name, as Twilio sends it with caller ID lookup on. */
+  callerName?: string;
   script: CallScript;
 }

@@ -19,6 +19,8 @@ export interface SessionConfig {
   accountSid: string;
   from: string;
   to: string;
+  stirVerstat?: string;
+  callerName?: string;
 }
 
 /** A TwiML document being executed, remembered with where it came from. */

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { CallerInput, CallScenario, CallScript, ResponderBehaviour, VoicemailScript } from './call-script';
 import { RESPONDER_BEHAVIOURS } from './call-script';
 import { parseScenario } from './call-script-parser';
+import { isStirVerstat, STIR_VERSTAT_VALUES } from './stir-verstat';
 import { speechSeconds } from './speech-timing';
 
 export const CALL_USAGE = `Usage: npm run call -- [options]
@@ -22,6 +23,11 @@ export const CALL_USAGE = `Usage: npm run call -- [options]
   --voicemail-seconds N  its length (default: estimated from the text)
   --hang-up-during-dial  the caller hangs up while the first <Dial> rings
   --status-callback PATH request this call status callback after the call
+  --status-callback-deliveries N
+                         deliver it N times, as Twilio's retries would (default 1)
+  --stir-verstat VALUE   Twilio's SHAKEN/STIR verdict on the call (StirVerstat), e.g.
+                         TN-Validation-Passed-A, TN-Validation-Failed, No-TN-Validation
+  --caller-name NAME     the caller's CNAM name (CallerName)
   --auth-token TOKEN     signs requests (else AUTH_TOKEN from ./.env.local, ./.env, the shell)
   --mock-providers URL   also show what the mock provider server received during the call
   --max-hops N           stop after N TwiML requests (default 40)
@@ -42,6 +48,9 @@ export interface CliOptions {
   maxHops?: number;
   requestTimeoutMs?: number;
   statusCallback?: string;
+  statusCallbackDeliveries?: number;
+  stirVerstat?: string;
+  callerName?: string;
   json: boolean;
   interactive: boolean;
   showRequests: boolean;
@@ -102,6 +111,9 @@ export function parseCliOptions(argv: string[], readFile: (path: string) => stri
       'voicemail-seconds': { type: 'string' },
       'hang-up-during-dial': { type: 'boolean', default: false },
       'status-callback': { type: 'string' },
+      'status-callback-deliveries': { type: 'string' },
+      'stir-verstat': { type: 'string' },
+      'caller-name': { type: 'string' },
       'auth-token': { type: 'string' },
       'mock-providers': { type: 'string' },
       'max-hops': { type: 'string' },
@@ -158,6 +170,18 @@ export function parseCliOptions(argv: string[], readFile: (path: string) => stri
   if (values['auth-token'] !== undefined) options.authToken = values['auth-token'];
   if (values['mock-providers'] !== undefined) options.mockProvidersUrl = values['mock-providers'];
   if (values['status-callback'] !== undefined) options.statusCallback = values['status-callback'];
+  const deliveries = positiveNumber(values['status-callback-deliveries'], '--status-callback-deliveries');
+  if (deliveries !== undefined && !Number.isInteger(deliveries)) {
+    throw new CliError(`--status-callback-deliveries: "${deliveries}" is not a whole number`);
+  }
+  if (deliveries !== undefined) options.statusCallbackDeliveries = deliveries;
+  const stirVerstat = values['stir-verstat'] ?? scenario.stirVerstat;
+  if (stirVerstat !== undefined && !isStirVerstat(stirVerstat)) {
+    throw new CliError(`--stir-verstat: "${stirVerstat}" is not one of ${STIR_VERSTAT_VALUES.join(', ')}`);
+  }
+  if (stirVerstat !== undefined) options.stirVerstat = stirVerstat;
+  const callerName = values['caller-name'] ?? scenario.callerName;
+  if (callerName !== undefined) options.callerName = callerName;
   const maxHops = positiveNumber(values['max-hops'], '--max-hops');
   const timeout = positiveNumber(values.timeout, '--timeout');
   if (maxHops !== undefined) options.maxHops = maxHops;

@@ -53,6 +53,11 @@ async function main(): Promise<number> {
       ...(options.maxHops !== undefined ? { maxHops: options.maxHops } : {}),
       ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       ...(options.statusCallback !== undefined ? { statusCallback: options.statusCallback } : {}),
+      ...(options.statusCallbackDeliveries !== undefined
+        ? { statusCallbackDeliveries: options.statusCallbackDeliveries }
+        : {}),
+      ...(options.stirVerstat !== undefined ? { stirVerstat: options.stirVerstat } : {}),
+      ...(options.callerName !== undefined ? { callerName: options.callerName } : {}),
       ...(prompt ? { onInputNeeded: prompt.ask } : {}),
       // Live lines matter when a person is answering prompts.
       ...(options.json

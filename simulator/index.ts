@@ -3,6 +3,7 @@ export { placeCall, DEFAULT_MAX_HOPS, TWILIO_WEBHOOK_TIMEOUT_MS, type PlaceCallO
 export type * from './call-report';
 export type * from './call-script';
 export { parseCallScript, parseScenario, ScriptError } from './call-script-parser';
+export { isStirVerstat, STIR_VERSTAT_VALUES } from './stir-verstat';
 export type { InputPrompt, InteractiveInput } from './caller-inputs';
 export { formatEvent, formatSummary, formatTranscript, type TranscriptFormat } from './format-transcript';
 export { computeTwilioSignature } from './twilio-signature';

@@ -22,7 +22,8 @@ const USAGE = `Usage: npm run mock-providers -- [options]
   --quiet             do not log each request
 
 Control endpoints: GET /__requests, POST /__reset, GET|POST|DELETE /__faults,
-POST /__latency {"ms": N}, GET /__roster.`;
+POST /__latency {"ms": N}, GET /__roster, GET /__incidents, GET /__sync (Twilio Sync
+Documents), GET /__mail (e-mails SendGrid accepted).`;
 
 function describeRoster(roster: MockRoster): string[] {
   const phoneOf = (username: string): string => {
@@ -91,7 +92,10 @@ async function main(): Promise<void> {
         },
   });
   console.log(`Mock providers listening on ${mock.url}`);
-  console.log('Splunk On-Call, PagerDuty (REST and Events v2) and Opsgenie, all on this base URL. Roster:');
+  console.log(
+    'Splunk On-Call, PagerDuty (REST and Events v2), Opsgenie, and Twilio Messages, Twilio Sync and SendGrid ' +
+      'Mail Send, all on this base URL. Roster:',
+  );
   for (const line of describeRoster(mock.roster)) console.log(line);
   if (latencyMs > 0) console.log(`Latency: ${latencyMs} ms`);
   for (const fault of faults) console.log(`Fault: ${JSON.stringify(fault)}`);

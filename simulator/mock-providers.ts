@@ -14,8 +14,11 @@ import { pagerDutyEventsApi } from './mock-providers/pagerduty-events';
 import { pagerDutyRestApi } from './mock-providers/pagerduty-rest';
 import type { MockRoster } from './mock-providers/roster';
 import type { DiscardedAction, MockIncident } from './mock-providers/incident-ledger';
+import { createMailOutbox, sendGridApi, type MailOutbox, type MockMail } from './mock-providers/sendgrid';
 import { splunkOnCallAlertApi } from './mock-providers/splunk-oncall-alerts';
+import { createSyncStore, type MockSyncDocument, type SyncStore } from './mock-providers/sync-store';
 import { twilioMessagesApi } from './mock-providers/twilio-messages';
+import { twilioSyncApi } from './mock-providers/twilio-sync';
 import { splunkOnCallRestApi } from './mock-providers/splunk-oncall-rest';
 
 export { defaultMockRoster } from './mock-providers/default-roster';
@@ -25,6 +28,8 @@ export { faultFromJson, faultFromSpec, type MockFault, type MockFaultKind } from
 export type { JsonValue } from './mock-providers/json';
 export type { DiscardedAction, MockIncident, MockIncidentState } from './mock-providers/incident-ledger';
 export type { RecordedRequest } from './mock-providers/request-log';
+export type { MockMail } from './mock-providers/sendgrid';
+export { DEFAULT_SYNC_SERVICE_SID, type MockSyncDocument } from './mock-providers/sync-store';
 export type * from './mock-providers/roster';
 
 export interface MockProvidersOptions {
@@ -37,6 +42,8 @@ export interface MockProvidersOptions {
   faults?: MockFault[];
   /** Called once per provider request, when its outcome is known. */
   onRequest?: (request: RecordedRequest) => void;
+  /** The clock Sync TTLs are measured against (epoch ms); tests move it to expire Documents. */
+  now?: () => number;
 }
 
 export interface MockProviders {
@@ -49,7 +56,11 @@ export interface MockProviders {
   incidents(): MockIncident[];
   /** Alert actions the live services would have taken with a 202 and then discarded. */
   discardedActions(): DiscardedAction[];
-  /** Forgets recorded requests, alerts and faults; keeps the latency. */
+  /** The Twilio Sync Documents that have not expired, oldest first. */
+  syncDocuments(): MockSyncDocument[];
+  /** The e-mails SendGrid accepted (202), in order. */
+  sentMail(): MockMail[];
+  /** Forgets recorded requests, alerts, Sync Documents, e-mails and faults; keeps the latency. */
   reset(): void;
   setFault(fault: MockFault): void;
   clearFaults(): void;
@@ -60,7 +71,12 @@ export interface MockProviders {
  * Every provider API the mock serves, each over the same roster. Their paths do not overlap;
  * PagerDuty's /v2/enqueue comes before Opsgenie, whose paths also start with /v2/.
  */
-function providerApis(roster: MockRoster, ledger: IncidentLedger): MockProviderApi[] {
+function providerApis(
+  roster: MockRoster,
+  ledger: IncidentLedger,
+  syncStore: SyncStore,
+  outbox: MailOutbox,
+): MockProviderApi[] {
   return [
     splunkOnCallRestApi(roster),
     splunkOnCallAlertApi(),
@@ -68,6 +84,8 @@ function providerApis(roster: MockRoster, ledger: IncidentLedger): MockProviderA
     pagerDutyEventsApi(ledger),
     opsgenieApi(roster, ledger),
     twilioMessagesApi(),
+    twilioSyncApi(syncStore),
+    sendGridApi(outbox),
   ];
 }
 
@@ -82,7 +100,7 @@ function readBody(request: http.IncomingMessage): Promise<string> {
 
 function send(response: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   if (response.destroyed || response.writableEnded) return;
-  response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  response.writeHead(status, body === '' ? headers : { 'Content-Type': 'application/json', ...headers });
   response.end(body);
 }
 
@@ -99,12 +117,21 @@ function sendJson(
 export async function startMockProviders(options: MockProvidersOptions = {}): Promise<MockProviders> {
   const roster = options.roster ?? defaultMockRoster;
   const ledger = createIncidentLedger();
-  const apis = providerApis(roster, ledger);
+  const syncStore = createSyncStore(options.now);
+  const outbox = createMailOutbox();
+  const apis = providerApis(roster, ledger, syncStore, outbox);
   const faults = new FaultBook();
   for (const fault of options.faults ?? []) faults.add(fault);
   let latencyMs = options.latencyMs ?? 0;
   let log: RecordedRequest[] = [];
   let nextId = 1;
+  const forgetState = (): void => {
+    log = [];
+    ledger.clear();
+    syncStore.clear();
+    outbox.clear();
+    faults.clear();
+  };
   const timers = new Set<NodeJS.Timeout>();
 
   const wait = (ms: number): Promise<void> =>
@@ -134,10 +161,12 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
       );
     } else if (method === 'GET' && path === '/__incidents') {
       sendJson(response, 200, { incidents: ledger.incidents(), discarded: ledger.discarded() });
+    } else if (method === 'GET' && path === '/__sync') {
+      sendJson(response, 200, syncStore.documents());
+    } else if (method === 'GET' && path === '/__mail') {
+      sendJson(response, 200, outbox.sent());
     } else if (method === 'POST' && path === '/__reset') {
-      log = [];
-      ledger.clear();
-      faults.clear();
+      forgetState();
       sendJson(response, 200, { ok: true });
     } else if (path === '/__faults' && method === 'GET') {
       sendJson(response, 200, faults.list());
@@ -233,7 +262,8 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
       if (failure.kind !== 'hang') recorded.status = response.statusCode;
     } else {
       answer ??= { status: 404, body: { message: `No mock for ${method} ${path}` } };
-      sendJson(response, answer.status, answer.body, answer.headers);
+      if (answer.body === undefined) send(response, answer.status, '', answer.headers);
+      else sendJson(response, answer.status, answer.body, answer.headers);
       answer.effect?.();
       recorded.status = answer.status;
     }
@@ -258,11 +288,9 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
     requests: () => log.map((entry) => ({ ...entry })),
     incidents: () => ledger.incidents(),
     discardedActions: () => ledger.discarded(),
-    reset: () => {
-      log = [];
-      ledger.clear();
-      faults.clear();
-    },
+    syncDocuments: () => syncStore.documents(),
+    sentMail: () => outbox.sent(),
+    reset: forgetState,
     setFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     setLatency: (ms) => {

@@ -31,8 +31,21 @@ export interface PlaceCallOptions {
   onInputNeeded?: InteractiveInput;
   /** Sees each transcript event as it happens (the CLI prints them live). */
   onEvent?: (event: TranscriptEvent) => void;
-  /** The phone number's call status callback (path or URL), requested once the call has ended. */
+  /**
+   * The phone number's call status callback (path or URL), requested once the call has ended.
+   * Its CallStatus is "completed" for a call Twilio answered (it had TwiML to run) and
+   * "canceled" when the caller hung up before that, while the first webhook was still running.
+   */
   statusCallback?: string;
+  /** How many times the status callback is delivered, identically (Twilio may retry it); default 1. */
+  statusCallbackDeliveries?: number;
+  /**
+   * Twilio's SHAKEN/STIR verdict (StirVerstat), sent with every webhook of the caller's leg; any
+   * text, so tests can send what Twilio never would. Absent by default, as for an unsigned call.
+   */
+  stirVerstat?: string;
+  /** CallerName (CNAM), sent with every webhook of the caller's leg; absent by default. */
+  callerName?: string;
   /** Fixed ids make reports reproducible; random by default. */
   callSid?: string;
   accountSid?: string;
@@ -49,7 +62,7 @@ function toLegInput(input: CallerInput): LegInput {
 }
 
 function createCallerLeg(session: CallSession): CallLeg {
-  const { accountSid, callSid, from, to } = session.config;
+  const { accountSid, callSid, from, to, stirVerstat, callerName } = session.config;
   return {
     kind: 'parent',
     party: { who: 'caller' },
@@ -61,6 +74,8 @@ function createCallerLeg(session: CallSession): CallLeg {
         callSid,
         from,
         to,
+        ...(stirVerstat !== undefined ? { stirVerstat } : {}),
+        ...(callerName !== undefined ? { callerName } : {}),
         callStatus:
           session.callerHungUp || session.callEnded ? 'completed' : session.hops === 0 ? 'ringing' : 'in-progress',
       }),
@@ -73,7 +88,16 @@ function createCallerLeg(session: CallSession): CallLeg {
   };
 }
 
+function deliveriesOf(options: PlaceCallOptions): number {
+  const deliveries = options.statusCallbackDeliveries ?? 1;
+  if (!Number.isInteger(deliveries) || deliveries < 1) {
+    throw new Error(`placeCall: statusCallbackDeliveries must be a whole number, 1 or more; got ${deliveries}`);
+  }
+  return deliveries;
+}
+
 export async function placeCall(options: PlaceCallOptions): Promise<CallReport> {
+  const statusCallbackDeliveries = deliveriesOf(options);
   const startedAtMs = Date.now();
   const startedAt = performance.now();
   const entryUrl = resolveTwimlUrl(options.entryPath ?? '/voice', options.baseUrl);
@@ -87,12 +111,17 @@ export async function placeCall(options: PlaceCallOptions): Promise<CallReport> 
     accountSid: options.accountSid ?? newSid('AC'),
     from: options.from,
     to: options.to,
+    ...(options.stirVerstat !== undefined ? { stirVerstat: options.stirVerstat } : {}),
+    ...(options.callerName !== undefined ? { callerName: options.callerName } : {}),
   };
   const session = new CallSession(config, recorder, new CallerInputQueue(options.script.caller, options.onInputNeeded));
   const caller = createCallerLeg(session);
   const run = createRunner(session);
 
   const entry = await session.fetchTwiml(caller, { url: entryUrl, method: 'POST' }, {}, 'incoming-call');
+  // Twilio answers an incoming call once it has TwiML to run (an application error's message
+  // included); a caller who hung up while the first webhook ran was never answered.
+  const answered = !session.callerHungUp;
   const legEnd = entry.ok ? await run(caller, entry.doc) : entry.reason;
   // Only a responder's leg can end with the responder hanging up; the caller's never does.
   const endReason: EndReason = legEnd === 'responder-hung-up' ? 'end-of-twiml' : legEnd;
@@ -101,19 +130,19 @@ export async function placeCall(options: PlaceCallOptions): Promise<CallReport> 
 
   for (const callback of session.afterCall) await callback();
   if (options.statusCallback) {
-    await session.sendCallback(
-      'callback',
-      { url: resolveTwimlUrl(options.statusCallback, entryUrl), method: 'POST' },
-      {
-        ...caller.params(),
-        CallStatus: 'completed',
-        CallDuration: String(Math.round(caller.seconds)),
-        Timestamp: new Date().toUTCString(),
-        CallbackSource: 'call-progress-events',
-        SequenceNumber: '0',
-      },
-      'call-status-callback',
-    );
+    const target = { url: resolveTwimlUrl(options.statusCallback, entryUrl), method: 'POST' } as const;
+    const params = {
+      ...caller.params(),
+      CallStatus: answered ? 'completed' : 'canceled',
+      CallDuration: answered ? String(Math.round(caller.seconds)) : '0',
+      Timestamp: new Date().toUTCString(),
+      CallbackSource: 'call-progress-events',
+      SequenceNumber: '0',
+    };
+    // A retry repeats the same request, Timestamp and signature included.
+    for (let delivery = 0; delivery < statusCallbackDeliveries; delivery += 1) {
+      await session.sendCallback('callback', target, params, 'call-status-callback');
+    }
   }
 
   return recorder.build({

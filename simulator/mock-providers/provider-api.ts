@@ -16,7 +16,8 @@ export interface MockRequest {
 
 export interface MockResponse {
   status: number;
-  body: JsonValue;
+  /** undefined: no body at all (SendGrid answers an accepted mail with an empty 202). */
+  body: JsonValue | undefined;
   headers?: Record<string, string>;
   /**
    * What the request changes in the mocked service (an alert opened, acknowledged…). Run only
@@ -34,6 +35,10 @@ export interface MockProviderApi {
 
 export function jsonResponse(status: number, body: JsonValue, headers?: Record<string, string>): MockResponse {
   return headers ? { status, body, headers } : { status, body };
+}
+
+export function emptyResponse(status: number, headers?: Record<string, string>): MockResponse {
+  return headers ? { status, body: undefined, headers } : { status, body: undefined };
 }
 
 /** Matches "/a/{x}/b" patterns; returns the decoded {x} values in order, or null. */

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { isSignedByTwilio } from '../../functions/lib/shell/signature';
 import { computeTwilioSignature } from '../../simulator';
 import { AUTH_TOKEN, call } from './helpers/call';
 import { startTwimlServer, twiml, type TwimlTestServer } from './helpers/twiml-test-server';
@@ -12,29 +13,40 @@ const params = {
 };
 
 describe('computeTwilioSignature', () => {
-  const urls = [
-    'https://example.twil.io/voice',
-    'https://example.twil.io/menu?s=abc&step=2',
-    'http://localhost:3000/dial-result?attempt=1&team=Platform%20Primary',
-    'http://127.0.0.1:3000/whisper?to=%2B15555550101',
-  ];
-
-  it.each(urls)('matches the twilio package for %s', (url) => {
-    expect(computeTwilioSignature(AUTH_TOKEN, url, params)).toBe(
-      twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, params),
+  it("reproduces the worked example on Twilio's webhook security page", () => {
+    // https://www.twilio.com/docs/usage/security#validating-requests
+    const example = {
+      CallSid: 'CA1234567890ABCDE',
+      Caller: '+12349013030',
+      Digits: '1234',
+      From: '+12349013030',
+      To: '+18005551212',
+    };
+    expect(computeTwilioSignature('12345', 'https://mycompany.com/myapp.php?foo=1&bar=2', example)).toBe(
+      '0/KCTR6DLpKmkAf8muzZqo1nDgQ=',
     );
   });
 
-  it.each(urls)('is accepted by twilio.validateRequest for %s', (url) => {
+  it("is accepted by the functions' own check, state token and host included", () => {
+    const url = 'http://localhost:3000/menu?s=c3RhdGUtdG9rZW4';
     const signature = computeTwilioSignature(AUTH_TOKEN, url, params);
-    expect(twilio.validateRequest(AUTH_TOKEN, signature, url, params)).toBe(true);
-    expect(twilio.validateRequest('another-token', signature, url, params)).toBe(false);
+    const event = {
+      ...params,
+      s: 'c3RhdGUtdG9rZW4',
+      request: { headers: { host: 'localhost:3000', 'x-twilio-signature': signature } },
+    };
+    const origin = { domainName: 'localhost:3000', path: '/menu' };
+    expect(isSignedByTwilio(AUTH_TOKEN, origin, event)).toBe(true);
+    expect(isSignedByTwilio('another-token', origin, event)).toBe(false);
+    expect(isSignedByTwilio(AUTH_TOKEN, origin, { ...event, Digits: '9' })).toBe(false);
   });
 
-  it('depends on the query string and on every parameter', () => {
+  it('depends on the token, the query string and every parameter', () => {
     const base = computeTwilioSignature(AUTH_TOKEN, 'https://x.test/a?s=1', params);
+    expect(computeTwilioSignature('another-token', 'https://x.test/a?s=1', params)).not.toBe(base);
     expect(computeTwilioSignature(AUTH_TOKEN, 'https://x.test/a?s=2', params)).not.toBe(base);
     expect(computeTwilioSignature(AUTH_TOKEN, 'https://x.test/a?s=1', { ...params, Digits: '3' })).not.toBe(base);
+    expect(computeTwilioSignature(AUTH_TOKEN, 'https://x.test/a?s=1', { ...params, Extra: '' })).not.toBe(base);
   });
 });
 
