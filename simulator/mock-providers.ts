@@ -1,6 +1,7 @@
 // A local stand-in for the incident-management providers: one roster, served in each
 // provider's shapes (Splunk On-Call, PagerDuty, Opsgenie) on one base URL, with latency and
-// failures on demand and every request recorded.
+// failures on demand and every request recorded. Twilio's Messages and IncomingPhoneNumbers
+// APIs are served there too.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultMockRoster } from './mock-providers/default-roster';
@@ -16,6 +17,13 @@ import type { MockRoster } from './mock-providers/roster';
 import type { DiscardedAction, MockIncident } from './mock-providers/incident-ledger';
 import { splunkOnCallAlertApi } from './mock-providers/splunk-oncall-alerts';
 import { twilioMessagesApi } from './mock-providers/twilio-messages';
+import {
+  MOCK_TWILIO_ACCOUNT,
+  MockNumberBook,
+  type MockTwilioAccount,
+  type MockTwilioNumbers,
+} from './mock-providers/twilio-number-book';
+import { twilioNumbersApi } from './mock-providers/twilio-numbers';
 import { splunkOnCallRestApi } from './mock-providers/splunk-oncall-rest';
 
 export { defaultMockRoster } from './mock-providers/default-roster';
@@ -25,6 +33,13 @@ export { faultFromJson, faultFromSpec, type MockFault, type MockFaultKind } from
 export type { JsonValue } from './mock-providers/json';
 export type { DiscardedAction, MockIncident, MockIncidentState } from './mock-providers/incident-ledger';
 export type { RecordedRequest } from './mock-providers/request-log';
+export {
+  MOCK_TWILIO_ACCOUNT,
+  type MockPhoneNumber,
+  type MockPhoneNumberInit,
+  type MockTwilioAccount,
+  type MockTwilioNumbers,
+} from './mock-providers/twilio-number-book';
 export type * from './mock-providers/roster';
 
 export interface MockProvidersOptions {
@@ -49,7 +64,11 @@ export interface MockProviders {
   incidents(): MockIncident[];
   /** Alert actions the live services would have taken with a 202 and then discarded. */
   discardedActions(): DiscardedAction[];
-  /** Forgets recorded requests, alerts and faults; keeps the latency. */
+  /** The stand-in Twilio account's phone numbers (IncomingPhoneNumbers); tests may add more. */
+  twilioNumbers: MockTwilioNumbers;
+  /** The credentials the stand-in Twilio APIs accept. */
+  twilioAccount: MockTwilioAccount;
+  /** Forgets recorded requests, alerts and faults, and puts the seeded phone numbers back; keeps the latency. */
   reset(): void;
   setFault(fault: MockFault): void;
   clearFaults(): void;
@@ -60,7 +79,7 @@ export interface MockProviders {
  * Every provider API the mock serves, each over the same roster. Their paths do not overlap;
  * PagerDuty's /v2/enqueue comes before Opsgenie, whose paths also start with /v2/.
  */
-function providerApis(roster: MockRoster, ledger: IncidentLedger): MockProviderApi[] {
+function providerApis(roster: MockRoster, ledger: IncidentLedger, numbers: MockNumberBook): MockProviderApi[] {
   return [
     splunkOnCallRestApi(roster),
     splunkOnCallAlertApi(),
@@ -68,6 +87,7 @@ function providerApis(roster: MockRoster, ledger: IncidentLedger): MockProviderA
     pagerDutyEventsApi(ledger),
     opsgenieApi(roster, ledger),
     twilioMessagesApi(),
+    twilioNumbersApi(numbers, MOCK_TWILIO_ACCOUNT),
   ];
 }
 
@@ -99,7 +119,8 @@ function sendJson(
 export async function startMockProviders(options: MockProvidersOptions = {}): Promise<MockProviders> {
   const roster = options.roster ?? defaultMockRoster;
   const ledger = createIncidentLedger();
-  const apis = providerApis(roster, ledger);
+  const numbers = new MockNumberBook();
+  const apis = providerApis(roster, ledger, numbers);
   const faults = new FaultBook();
   for (const fault of options.faults ?? []) faults.add(fault);
   let latencyMs = options.latencyMs ?? 0;
@@ -137,6 +158,7 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
     } else if (method === 'POST' && path === '/__reset') {
       log = [];
       ledger.clear();
+      numbers.reset();
       faults.clear();
       sendJson(response, 200, { ok: true });
     } else if (path === '/__faults' && method === 'GET') {
@@ -258,9 +280,12 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
     requests: () => log.map((entry) => ({ ...entry })),
     incidents: () => ledger.incidents(),
     discardedActions: () => ledger.discarded(),
+    twilioNumbers: numbers,
+    twilioAccount: MOCK_TWILIO_ACCOUNT,
     reset: () => {
       log = [];
       ledger.clear();
+      numbers.reset();
       faults.clear();
     },
     setFault: (fault) => faults.add(fault),
