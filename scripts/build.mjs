@@ -15,7 +15,12 @@ const functionEntries = readdirSync(join(root, 'functions'))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => join(root, 'functions', file));
 
-const toolEntries = ['simulator/cli.ts', 'simulator/mock-providers-cli.ts', 'bench/first-ring.ts']
+const toolEntries = [
+  'simulator/cli.ts',
+  'simulator/mock-providers-cli.ts',
+  'bench/first-ring.ts',
+  'cli/connect-number/main.ts',
+]
   .map((file) => join(root, file))
   .filter((file) => existsSync(file));
 
