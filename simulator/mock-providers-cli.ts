@@ -97,6 +97,15 @@ async function main(): Promise<void> {
       'Mail Send, all on this base URL. Roster:',
   );
   for (const line of describeRoster(mock.roster)) console.log(line);
+  const twilio = mock.twilioAccount;
+  const numbers = mock.twilioNumbers.list().map((number) => number.phoneNumber);
+  console.log(
+    `Twilio IncomingPhoneNumbers (npm run connect-number with TWILIO_API_URL=${mock.url}), numbers ${numbers.join(', ')}:`,
+  );
+  console.log(
+    `  ACCOUNT_SID=${twilio.accountSid} TWILIO_API_KEY=${twilio.apiKeySid} TWILIO_API_SECRET=${twilio.apiKeySecret}` +
+      ` (or AUTH_TOKEN=${twilio.authToken})`,
+  );
   if (latencyMs > 0) console.log(`Latency: ${latencyMs} ms`);
   for (const fault of faults) console.log(`Fault: ${JSON.stringify(fault)}`);
 

@@ -1,6 +1,7 @@
 // A local stand-in for the incident-management providers: one roster, served in each
 // provider's shapes (Splunk On-Call, PagerDuty, Opsgenie) on one base URL, with latency and
-// failures on demand and every request recorded.
+// failures on demand and every request recorded. Twilio's Messages and IncomingPhoneNumbers
+// APIs are served there too.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultMockRoster } from './mock-providers/default-roster';
@@ -19,6 +20,13 @@ import { splunkOnCallAlertApi } from './mock-providers/splunk-oncall-alerts';
 import { createSyncStore, type MockSyncDocument, type SyncStore } from './mock-providers/sync-store';
 import { twilioMessagesApi } from './mock-providers/twilio-messages';
 import { twilioSyncApi } from './mock-providers/twilio-sync';
+import {
+  MOCK_TWILIO_ACCOUNT,
+  MockNumberBook,
+  type MockTwilioAccount,
+  type MockTwilioNumbers,
+} from './mock-providers/twilio-number-book';
+import { twilioNumbersApi } from './mock-providers/twilio-numbers';
 import { splunkOnCallRestApi } from './mock-providers/splunk-oncall-rest';
 
 export { defaultMockRoster } from './mock-providers/default-roster';
@@ -30,6 +38,13 @@ export type { DiscardedAction, MockIncident, MockIncidentState } from './mock-pr
 export type { RecordedRequest } from './mock-providers/request-log';
 export type { MockMail } from './mock-providers/sendgrid';
 export { DEFAULT_SYNC_SERVICE_SID, type MockSyncDocument } from './mock-providers/sync-store';
+export {
+  MOCK_TWILIO_ACCOUNT,
+  type MockPhoneNumber,
+  type MockPhoneNumberInit,
+  type MockTwilioAccount,
+  type MockTwilioNumbers,
+} from './mock-providers/twilio-number-book';
 export type * from './mock-providers/roster';
 
 export interface MockProvidersOptions {
@@ -60,7 +75,14 @@ export interface MockProviders {
   syncDocuments(): MockSyncDocument[];
   /** The e-mails SendGrid accepted (202), in order. */
   sentMail(): MockMail[];
-  /** Forgets recorded requests, alerts, Sync Documents, e-mails and faults; keeps the latency. */
+  /** The stand-in Twilio account's phone numbers (IncomingPhoneNumbers); tests may add more. */
+  twilioNumbers: MockTwilioNumbers;
+  /** The credentials the stand-in Twilio APIs accept. */
+  twilioAccount: MockTwilioAccount;
+  /**
+   * Forgets recorded requests, alerts, Sync Documents, e-mails and faults, and puts the seeded phone
+   * numbers back; keeps the latency.
+   */
   reset(): void;
   setFault(fault: MockFault): void;
   clearFaults(): void;
@@ -76,6 +98,7 @@ function providerApis(
   ledger: IncidentLedger,
   syncStore: SyncStore,
   outbox: MailOutbox,
+  numbers: MockNumberBook,
 ): MockProviderApi[] {
   return [
     splunkOnCallRestApi(roster),
@@ -86,6 +109,7 @@ function providerApis(
     twilioMessagesApi(),
     twilioSyncApi(syncStore),
     sendGridApi(outbox),
+    twilioNumbersApi(numbers, MOCK_TWILIO_ACCOUNT),
   ];
 }
 
@@ -119,7 +143,8 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
   const ledger = createIncidentLedger();
   const syncStore = createSyncStore(options.now);
   const outbox = createMailOutbox();
-  const apis = providerApis(roster, ledger, syncStore, outbox);
+  const numbers = new MockNumberBook();
+  const apis = providerApis(roster, ledger, syncStore, outbox, numbers);
   const faults = new FaultBook();
   for (const fault of options.faults ?? []) faults.add(fault);
   let latencyMs = options.latencyMs ?? 0;
@@ -130,6 +155,7 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
     ledger.clear();
     syncStore.clear();
     outbox.clear();
+    numbers.reset();
     faults.clear();
   };
   const timers = new Set<NodeJS.Timeout>();
@@ -290,6 +316,8 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
     discardedActions: () => ledger.discarded(),
     syncDocuments: () => syncStore.documents(),
     sentMail: () => outbox.sent(),
+    twilioNumbers: numbers,
+    twilioAccount: MOCK_TWILIO_ACCOUNT,
     reset: forgetState,
     setFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),

@@ -50,7 +50,12 @@ export function copyAssets(root, outDir, mode) {
 
 /** Bundles the simulator and benchmark CLIs (npm run call, mock-providers, bench) into outDir. */
 export async function bundleTools(root, outDir) {
-  const entryPoints = ['simulator/cli.ts', 'simulator/mock-providers-cli.ts', 'bench/first-ring.ts']
+  const entryPoints = [
+    'simulator/cli.ts',
+    'simulator/mock-providers-cli.ts',
+    'bench/first-ring.ts',
+    'cli/connect-number/main.ts',
+  ]
     .map((file) => join(root, file))
     .filter((file) => existsSync(file));
   if (entryPoints.length === 0) return;

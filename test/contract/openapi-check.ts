@@ -21,12 +21,20 @@ function isDocument(value: JsonObject): value is JsonObject & Document {
   return typeof value.openapi === 'string' && isJsonObject(value.paths) && isJsonObject(value.info);
 }
 
+/** A string format a spec names beyond the common ones: a pattern, or a test. */
+export type FormatCheck = RegExp | ((value: string) => boolean);
+
 /**
  * strict: a document the validator finds invalid fails the test instead of being half-used. The
- * formats the specs use are checked rather than ignored. apiRoot: the path the spec's server URL
- * adds in front of every path (PagerDuty Events: /v2).
+ * formats the specs use are checked rather than ignored; `formats` adds a spec's own (Twilio's
+ * phone-number, http-method…). apiRoot: the path the spec's server URL adds in front of every
+ * path (PagerDuty Events: /v2).
  */
-export async function loadSpecCheck(spec: JsonObject, apiRoot = '/'): Promise<SpecCheck> {
+export async function loadSpecCheck(
+  spec: JsonObject,
+  apiRoot = '/',
+  formats: Record<string, FormatCheck> = {},
+): Promise<SpecCheck> {
   if (!isDocument(spec)) throw new Error('not an OpenAPI 3 document');
   const api = new OpenAPIBackend({
     definition: spec,
@@ -38,6 +46,7 @@ export async function loadSpecCheck(spec: JsonObject, apiRoot = '/'): Promise<Sp
       ajv.addFormat('uri', (value: string) => URL.canParse(value));
       ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
       ajv.addFormat('tzinfo', /^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/);
+      for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
       return ajv;
     },
   });
