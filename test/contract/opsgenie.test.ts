@@ -25,7 +25,7 @@ import {
 } from './openapi-check';
 import { loadOpsgenieSpec } from './opsgenie-spec';
 import { describeWithSpecs, objectAt, type JsonObject } from './spec-files';
-import { noDeadline, useOfflineNock } from '../providers/adapter-test-kit';
+import { chainOf, noDeadline, useOfflineNock } from '../providers/adapter-test-kit';
 
 let opsgenie: { check: SpecCheck; spec: JsonObject };
 
@@ -78,7 +78,7 @@ describeWithSpecs('Opsgenie contract', () => {
 
     it('lookup: the on-calls of the schedule by name, then each recipient’s contacts', async () => {
       const captured = captureRequests(OG_API_URL, answer);
-      await new OpsgenieProvider(opsgenieSettings).lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+      await chainOf(new OpsgenieProvider(opsgenieSettings), { name: 'Platform' }, noDeadline());
       expectValid(captured, ['getOnCalls', 'listContacts', 'listContacts', 'listContacts']);
     });
 

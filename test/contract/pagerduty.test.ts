@@ -29,7 +29,7 @@ import {
 } from './openapi-check';
 import { loadPagerDutyEventsSpec, loadPagerDutyRestSpec } from './pagerduty-spec';
 import { describeWithSpecs, objectAt, type JsonObject } from './spec-files';
-import { noDeadline, useOfflineNock } from '../providers/adapter-test-kit';
+import { chainOf, noDeadline, useOfflineNock } from '../providers/adapter-test-kit';
 
 let rest: { check: SpecCheck; spec: JsonObject };
 let events: { check: SpecCheck; spec: JsonObject };
@@ -60,8 +60,8 @@ describeWithSpecs('PagerDuty contract', () => {
     it('REST: on-call pages, contact methods and the policy check match their operations', async () => {
       const captured = captureRequests(PD_API_URL, answerRest);
       const provider = new PagerDutyProvider(pagerDutySettings);
-      await provider.lookUpOnCallChain(PLATFORM, noDeadline());
-      await provider.lookUpOnCallChain({ name: 'Empty', policy: 'PEMPTY1' }, noDeadline());
+      await chainOf(provider, PLATFORM, noDeadline());
+      await chainOf(provider, { name: 'Empty', policy: 'PEMPTY1' }, noDeadline());
 
       const operations = captured.map((request) => operationIdFor(rest.check, request));
       expect(new Set(operations)).toEqual(new Set(['listOnCalls', 'getUserContactMethods', 'getEscalationPolicy']));
@@ -76,7 +76,7 @@ describeWithSpecs('PagerDuty contract', () => {
 
     it('REST: every request carries the API key header the spec declares, in its documented form', async () => {
       const captured = captureRequests(PD_API_URL, answerRest);
-      await new PagerDutyProvider(pagerDutySettings).lookUpOnCallChain(PLATFORM, noDeadline());
+      await chainOf(new PagerDutyProvider(pagerDutySettings), PLATFORM, noDeadline());
       expect(apiKeyHeaders(rest.spec)).toEqual(['authorization']);
       const scheme = objectAt(rest.spec, 'components', 'securitySchemes', 'api_key');
       expect(scheme.description).toContain('Token token=<API_KEY>');
@@ -90,7 +90,7 @@ describeWithSpecs('PagerDuty contract', () => {
       // JSON, so the adapter keeps sending it, and the bodies it gets are validated against the
       // application/json schemas, the only ones there are.
       const captured = captureRequests(PD_API_URL, answerRest);
-      await new PagerDutyProvider(pagerDutySettings).lookUpOnCallChain(PLATFORM, noDeadline());
+      await chainOf(new PagerDutyProvider(pagerDutySettings), PLATFORM, noDeadline());
       const accept = objectAt(rest.spec, 'components', 'parameters', 'header_Accept', 'schema').default;
       expect(accept).toBe(PAGERDUTY_ACCEPT);
       for (const request of captured) expect(request.headers.accept).toBe(PAGERDUTY_ACCEPT);

@@ -1,4 +1,4 @@
-import { assembleChain, type OnCallCandidate } from '../../functions/lib/core/chain';
+import { assembleChain, assembleSteps, type OnCallCandidate } from '../../functions/lib/core/chain';
 
 const person = (name: string, ...phones: string[]): OnCallCandidate => ({ name, phones });
 
@@ -58,5 +58,32 @@ describe('assembleChain', () => {
   it('a person whose first usable number is taken is skipped, not moved to a later number', () => {
     const chain = assembleChain([[person('alice', '+15555550101')], [person('bob', '+15555550101', '+15555550102')]]);
     expect(chain).toEqual([{ name: 'alice', phone: '+15555550101' }]);
+  });
+});
+
+describe('assembleSteps', () => {
+  it('keeps the steps, drops those left empty, and says who is skipped and why', () => {
+    const { steps, skipped } = assembleSteps([
+      [
+        { name: 'alice', phones: ['+15555550101'] },
+        { name: 'nophone', phones: ['email@example.com'] },
+      ],
+      [{ name: 'alias-of-alice', phones: ['+1 555 555 0101'] }],
+      [
+        { name: 'bob', phones: ['+15555550102'] },
+        { name: 'carol', phones: ['+447700900103'] },
+      ],
+    ]);
+    expect(steps).toEqual([
+      [{ name: 'alice', phone: '+15555550101' }],
+      [
+        { name: 'bob', phone: '+15555550102' },
+        { name: 'carol', phone: '+447700900103' },
+      ],
+    ]);
+    expect(skipped).toEqual([
+      { name: 'nophone', step: 0, why: 'no usable phone number' },
+      { name: 'alias-of-alice', step: 1, why: 'their number is already in the chain' },
+    ]);
   });
 });

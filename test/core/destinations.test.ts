@@ -66,7 +66,7 @@ describe('chain length', () => {
       messages: { ...defaultMessages },
     };
     const state = { ...newCallState('CA1', '+15555550150', '+15555550100'), team: { name: 'Platform' } };
-    const reply = asReply(connectToChain(flow, state, [], { ok: true, chain: many }));
+    const reply = asReply(connectToChain(flow, state, [], { ok: true, steps: [many] }));
     const dial = reply.verbs.find((v) => v.verb === 'dial');
     expect(dial?.verb === 'dial' && dial.action.state.chain.map((r) => r.name)).toEqual(
       many.slice(0, MAX_CHAIN_LENGTH).map((r) => r.name),

@@ -33,7 +33,7 @@ import {
 } from './builders';
 
 const config = flowConfig();
-const found = (...chain: Responder[]): OnCallLookup => ({ ok: true, chain });
+const found = (...chain: Responder[]): OnCallLookup => ({ ok: true, steps: chain.map((responder) => [responder]) });
 const failed: OnCallLookup = { ok: false, problem: 'HTTP 503' };
 
 /** The state the lookup was asked with: a team chosen, nobody in the chain yet. */

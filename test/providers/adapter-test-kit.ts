@@ -1,10 +1,21 @@
 // What every adapter test needs: no network but loopback, a signal that never fires, and a way
 // to get at the ProviderError a call rejects with.
 import nock from 'nock';
-import { ProviderError } from '../../functions/lib/providers/provider';
+import { assembleChain } from '../../functions/lib/core/chain';
+import type { Responder, Team } from '../../functions/lib/core/types';
+import { ProviderError, type OnCallProvider } from '../../functions/lib/providers/provider';
 import { resetWarmState } from '../../functions/lib/warm/state';
 
 export const noDeadline = (): AbortSignal => new AbortController().signal;
+
+/** The people an adapter's answer rings, one after the other, as the shell assembles them. */
+export async function chainOf(
+  provider: OnCallProvider,
+  team: Team,
+  signal: AbortSignal = noDeadline(),
+): Promise<Responder[]> {
+  return assembleChain(await provider.readOnCall(team, signal));
+}
 
 /** The ProviderError a promise rejects with; fails the test when it resolves or throws anything else. */
 export async function providerError(promise: Promise<unknown>): Promise<ProviderError> {

@@ -16,7 +16,7 @@ import {
   opsgenieSettings,
   TEAMS,
 } from '../fixtures/opsgenie';
-import { noDeadline, providerError, useOfflineNock } from './adapter-test-kit';
+import { chainOf, noDeadline, providerError, useOfflineNock } from './adapter-test-kit';
 
 const provider = (): OpsgenieProvider => new OpsgenieProvider(opsgenieSettings);
 const PLATFORM = { name: 'Platform' };
@@ -33,7 +33,7 @@ describe('schedule names', () => {
 describe('on-call chain', () => {
   it("rings the schedule's recipients in order, each on their voice contacts in E.164", async () => {
     const scope = mockPlatformLookup();
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain).toEqual([
       { name: 'alice', phone: '+15555550101' },
       { name: 'dave', phone: '+447700900104' },
@@ -47,7 +47,7 @@ describe('on-call chain', () => {
     nock(OG_API_URL, { reqheaders: { authorization: 'GenieKey someone-else' } })
       .get(/.*/)
       .reply(200, {});
-    await expect(provider().lookUpOnCallChain(PLATFORM, noDeadline())).rejects.toBeInstanceOf(ProviderError);
+    await expect(chainOf(provider(), PLATFORM, noDeadline())).rejects.toBeInstanceOf(ProviderError);
   });
 
   it('looks the schedule up by the name in ESC_POL_n, escaped in the path', async () => {
@@ -56,9 +56,9 @@ describe('on-call chain', () => {
       .get('/v2/schedules/Platform%20nights/on-calls')
       .query(ON_CALLS_QUERY)
       .reply(200, onCalls('Platform nights', []));
-    await expect(
-      provider().lookUpOnCallChain({ name: 'Platform', policy: 'Platform nights' }, noDeadline()),
-    ).resolves.toEqual([]);
+    await expect(chainOf(provider(), { name: 'Platform', policy: 'Platform nights' }, noDeadline())).resolves.toEqual(
+      [],
+    );
     expect(scope.isDone()).toBe(true);
   });
 
@@ -73,7 +73,7 @@ describe('on-call chain', () => {
       .reply(200, contacts(contact('sms', '1-5555550107', 0), contact('voice', '1-5555550117', 1, false)));
     scope.get(contactsPath('heidi@acme.example')).reply(200, contacts(contact('voice', '1-5555550108', 0)));
     scope.get(contactsPath('ivan@acme.example')).reply(200, contacts(contact('voice', '1-5555550108', 0)));
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain).toEqual([{ name: 'heidi', phone: '+15555550108' }]);
     expect(scope.isDone()).toBe(true);
   });
@@ -86,13 +86,13 @@ describe('on-call chain', () => {
       .reply(200, onCalls('Platform_schedule', ['gone@acme.example', 'heidi@acme.example']));
     scope.get(contactsPath('gone@acme.example')).reply(404, ERRORS.scheduleNotFound);
     scope.get(contactsPath('heidi@acme.example')).reply(200, contacts(contact('voice', '1-5555550108', 0)));
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain.map((r) => r.name)).toEqual(['heidi']);
   });
 
   it('names the schedule and ESC_POL_n when the schedule does not exist', async () => {
     apiScope().get('/v2/schedules/Nope_schedule/on-calls').query(true).reply(404, ERRORS.scheduleNotFound);
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Nope' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Nope' }, noDeadline()));
     expect(error.message).toMatch(/"Nope_schedule".*ESC_POL_n/);
     expect(error.retryable).toBe(false);
   });
@@ -102,7 +102,7 @@ describe('on-call chain', () => {
       .get('/v2/schedules/Platform_schedule/on-calls')
       .query(true)
       .reply(429, ERRORS.throttled, { 'Retry-After': '4' });
-    const error = await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()));
+    const error = await providerError(chainOf(provider(), PLATFORM, noDeadline()));
     expect([error.retryable, error.retryAfterMs]).toEqual([true, 4000]);
   });
 
@@ -113,14 +113,14 @@ describe('on-call chain', () => {
       .query(true)
       .reply(200, onCalls('Platform_schedule', ['heidi@acme.example']));
     scope.get(contactsPath('heidi@acme.example')).reply(500, {});
-    expect((await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()))).retryable).toBe(true);
+    expect((await providerError(chainOf(provider(), PLATFORM, noDeadline()))).retryable).toBe(true);
   });
 
   it('treats a 5xx as retryable and a 401 as not, naming the key to check', async () => {
     apiScope().get('/v2/schedules/Platform_schedule/on-calls').query(true).reply(500, {});
-    expect((await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()))).retryable).toBe(true);
+    expect((await providerError(chainOf(provider(), PLATFORM, noDeadline()))).retryable).toBe(true);
     nock(OG_API_URL).get('/v2/schedules/Platform_schedule/on-calls').query(true).reply(401, ERRORS.unauthorized);
-    const error = await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()));
+    const error = await providerError(chainOf(provider(), PLATFORM, noDeadline()));
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('OPSGENIE_API_KEY');
   });

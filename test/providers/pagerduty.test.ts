@@ -26,7 +26,7 @@ import {
   userReference,
   USERS,
 } from '../fixtures/pagerduty';
-import { noDeadline, providerError, useOfflineNock } from './adapter-test-kit';
+import { chainOf, noDeadline, providerError, useOfflineNock } from './adapter-test-kit';
 
 const provider = (): PagerDutyProvider => new PagerDutyProvider(pagerDutySettings);
 
@@ -35,7 +35,7 @@ useOfflineNock();
 describe('on-call chain', () => {
   it('asks for the policy with its users, orders by escalation level, and dials each phone in E.164', async () => {
     const scope = mockPlatformLookup();
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain).toEqual([
       { name: 'Alice Adams', phone: '+15555550101' },
       { name: 'Dave Davis', phone: '+447700900104' },
@@ -49,7 +49,7 @@ describe('on-call chain', () => {
       .get('/oncalls')
       .query(true)
       .reply(200, onCallPage([]));
-    await expect(provider().lookUpOnCallChain(PLATFORM, noDeadline())).rejects.toBeInstanceOf(ProviderError);
+    await expect(chainOf(provider(), PLATFORM, noDeadline())).rejects.toBeInstanceOf(ProviderError);
   });
 
   it('follows `more` with the offset of the next page', async () => {
@@ -68,7 +68,7 @@ describe('on-call chain', () => {
     scope
       .get(`/users/${USERS.dave.id}/contact_methods`)
       .reply(200, contactMethods(phoneMethod('PC2', 1, '5555550104')));
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain.map((r) => r.name)).toEqual(['Alice Adams', 'Dave Davis']);
     expect(scope.isDone()).toBe(true);
   });
@@ -84,7 +84,7 @@ describe('on-call chain', () => {
     scope
       .get(`/users/${USERS.alice.id}/contact_methods`)
       .reply(200, contactMethods(phoneMethod('PC1', 1, '5555550101')));
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain).toEqual([{ name: 'Alice Adams', phone: '+15555550101' }]);
     expect(scope.isDone()).toBe(true);
     expect(nock.pendingMocks()).toEqual([]);
@@ -113,7 +113,7 @@ describe('on-call chain', () => {
     scope
       .get(`/users/${USERS.dave.id}/contact_methods`)
       .reply(200, contactMethods(phoneMethod('PC2', 1, '5555550101')));
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain).toEqual([{ name: 'Alice Adams', phone: '+15555550101' }]);
     expect(scope.isDone()).toBe(true);
   });
@@ -128,7 +128,7 @@ describe('on-call chain', () => {
       .get(`/users/${USERS.alice.id}/contact_methods`)
       .once()
       .reply(200, contactMethods(phoneMethod('PC1', 1, '5555550101')));
-    await expect(provider().lookUpOnCallChain(PLATFORM, noDeadline())).resolves.toHaveLength(1);
+    await expect(chainOf(provider(), PLATFORM, noDeadline())).resolves.toHaveLength(1);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -139,7 +139,7 @@ describe('on-call chain', () => {
       .query(true)
       .reply(200, onCallPage([onCall(userReference('PREF001', 'Rita Ref'), 1)]));
     scope.get('/users/PREF001/contact_methods').reply(200, contactMethods(phoneMethod('PC1', 1, '5555550109')));
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain).toEqual([{ name: 'Rita Ref', phone: '+15555550109' }]);
   });
 
@@ -153,7 +153,7 @@ describe('on-call chain', () => {
     scope
       .get(`/users/${USERS.dave.id}/contact_methods`)
       .reply(200, contactMethods(phoneMethod('PC2', 1, '5555550104')));
-    const chain = await provider().lookUpOnCallChain(PLATFORM, noDeadline());
+    const chain = await chainOf(provider(), PLATFORM, noDeadline());
     expect(chain.map((r) => r.name)).toEqual(['Dave Davis']);
   });
 
@@ -166,7 +166,7 @@ describe('on-call chain', () => {
     scope
       .get(`/users/${USERS.alice.id}/contact_methods`)
       .reply(429, REST_ERRORS.rateLimited, { 'ratelimit-reset': '2' });
-    const error = await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()));
+    const error = await providerError(chainOf(provider(), PLATFORM, noDeadline()));
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(2000);
   });
@@ -175,7 +175,7 @@ describe('on-call chain', () => {
     const scope = restScope();
     scope.get('/oncalls').query(true).reply(200, onCallPage([]));
     scope.get(`/escalation_policies/${POLICY_ID}`).reply(200, ESCALATION_POLICY);
-    await expect(provider().lookUpOnCallChain(PLATFORM, noDeadline())).resolves.toEqual([]);
+    await expect(chainOf(provider(), PLATFORM, noDeadline())).resolves.toEqual([]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -183,13 +183,13 @@ describe('on-call chain', () => {
     const scope = restScope();
     scope.get('/oncalls').query(true).reply(200, onCallPage([]));
     scope.get(`/escalation_policies/${POLICY_ID}`).reply(404, REST_ERRORS.notFound);
-    const error = await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()));
+    const error = await providerError(chainOf(provider(), PLATFORM, noDeadline()));
     expect(error.message).toMatch(/"PPLAT01".*ESC_POL_n.*does not exist/);
     expect(error.retryable).toBe(false);
   });
 
   it('fails without a request when the team has no escalation policy', async () => {
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Platform' }, noDeadline()));
     expect(error.message).toContain('ESC_POL_n');
     expect(error.retryable).toBe(false);
   });
@@ -202,16 +202,16 @@ describe('on-call chain', () => {
       .get('/oncalls')
       .query(true)
       .reply(429, REST_ERRORS.rateLimited, { [header]: value });
-    const error = await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()));
+    const error = await providerError(chainOf(provider(), PLATFORM, noDeadline()));
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(waitMs);
   });
 
   it('treats a 5xx as retryable and a 401 as not, naming the key to check', async () => {
     restScope().get('/oncalls').query(true).reply(503, {});
-    expect((await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()))).retryable).toBe(true);
+    expect((await providerError(chainOf(provider(), PLATFORM, noDeadline()))).retryable).toBe(true);
     restScope().get('/oncalls').query(true).reply(401, REST_ERRORS.unauthorized);
-    const error = await providerError(provider().lookUpOnCallChain(PLATFORM, noDeadline()));
+    const error = await providerError(chainOf(provider(), PLATFORM, noDeadline()));
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('PAGERDUTY_API_KEY');
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { IncidentEvent } from '../../functions/lib/core/incidents';
 import { ProviderError } from '../../functions/lib/providers/provider';
 import { parseRoster, StaticRosterProvider, type Roster } from '../../functions/lib/providers/static-roster';
+import { chainOf } from './adapter-test-kit';
 
 const SOURCE = '/roster.json';
 
@@ -123,7 +124,7 @@ describe('StaticRosterProvider', () => {
   });
 
   it('rings responders in roster order, in E.164, skipping unusable and repeated numbers', async () => {
-    const chain = await new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'Platform' });
+    const chain = await chainOf(new StaticRosterProvider(roster, noSink), { name: 'Platform' });
     expect(chain).toEqual([
       { name: 'Alice', phone: '+15555550101' },
       { name: 'Bob', phone: '+15555550102' },
@@ -131,16 +132,16 @@ describe('StaticRosterProvider', () => {
   });
 
   it('matches the team name case-insensitively and ignoring surrounding spaces', async () => {
-    const chain = await new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'database ops' });
+    const chain = await chainOf(new StaticRosterProvider(roster, noSink), { name: 'database ops' });
     expect(chain).toEqual([{ name: 'Carol', phone: '+15555550103' }]);
   });
 
   it('answers an empty chain for a team with nobody in it', async () => {
-    await expect(new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'Empty' })).resolves.toEqual([]);
+    await expect(chainOf(new StaticRosterProvider(roster, noSink), { name: 'Empty' })).resolves.toEqual([]);
   });
 
   it('names an unknown team in its ProviderError', async () => {
-    const lookup = new StaticRosterProvider(roster, noSink).lookUpOnCallChain({ name: 'Billing' });
+    const lookup = chainOf(new StaticRosterProvider(roster, noSink), { name: 'Billing' });
     await expect(lookup).rejects.toBeInstanceOf(ProviderError);
     await expect(lookup).rejects.toThrow(/"Billing"/);
   });

@@ -25,7 +25,7 @@ import {
   victorOpsSettings,
   type PolicyFixture,
 } from '../fixtures/victorops';
-import { noDeadline, providerError } from './adapter-test-kit';
+import { chainOf, noDeadline, providerError } from './adapter-test-kit';
 
 const provider = (): VictorOpsProvider => new VictorOpsProvider(victorOpsSettings);
 
@@ -78,7 +78,7 @@ describe('team list and slug resolution', () => {
     ['the slug in another case', 'TEAM-PL4TF0RM'],
   ])('resolves TEAM_n given %s to the slug used in the schedule URLs', async (_label, name) => {
     const scope = mockPlatformLookup();
-    const chain = await provider().lookUpOnCallChain({ name }, noDeadline());
+    const chain = await chainOf(provider(), { name }, noDeadline());
     expect(chain.map((r) => r.name)).toEqual(['alice', 'bob']);
     expect(scope.isDone()).toBe(true);
     expect(unmatched).toEqual([]);
@@ -95,13 +95,13 @@ describe('team list and slug resolution', () => {
     mockSchedules(scope, { ...TEAMS.platform, name: 'ops', slug: 'team-ops-real' }, PLATFORM_POLICIES);
     mockPhones(scope, 'alice', [{ value: VO_PHONES.alice }]);
     mockPhones(scope, 'bob', [{ value: VO_PHONES.bob }]);
-    await provider().lookUpOnCallChain({ name: 'ops' }, noDeadline());
+    await chainOf(provider(), { name: 'ops' }, noDeadline());
     expect(scope.isDone()).toBe(true);
   });
 
   it('names the team when it does not exist, without asking for any schedule', async () => {
     const scope = mockTeamList();
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Billing' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Billing' }, noDeadline()));
     expect(error.message).toContain('"Billing"');
     expect(error.message).toContain('TEAM_n');
     expect(error.retryable).toBe(false);
@@ -111,18 +111,18 @@ describe('team list and slug resolution', () => {
 
   it('keeps the team list and the phones for later lookups, across provider instances, until a cold start', async () => {
     const scope = mockPlatformLookup();
-    await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(scope.isDone()).toBe(true);
 
     // The second lookup asks for the schedule only (no interceptor for the team list or phones).
     const second = mockSchedules(apiScope(), TEAMS.platform, PLATFORM_POLICIES);
-    await expect(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline())).resolves.toHaveLength(2);
+    await expect(chainOf(provider(), { name: 'Platform' }, noDeadline())).resolves.toHaveLength(2);
     expect(second.isDone()).toBe(true);
     expect(unmatched).toEqual([]);
 
     resetWarmState();
     const third = mockPlatformLookup();
-    await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(third.isDone()).toBe(true);
   });
 
@@ -151,7 +151,7 @@ describe('team list and slug resolution', () => {
   it('needs no team list at all for a team whose slug is known', async () => {
     const scope = mockPlatformLookup({ teamList: false });
     await expect(
-      provider().lookUpOnCallChain({ name: 'Platform', ref: TEAMS.platform.slug }, noDeadline()),
+      chainOf(provider(), { name: 'Platform', ref: TEAMS.platform.slug }, noDeadline()),
     ).resolves.toHaveLength(2);
     expect(scope.isDone()).toBe(true);
     expect(unmatched).toEqual([]);
@@ -164,7 +164,7 @@ describe('the rate budget', () => {
     mockPlatformLookup({ teamList: false });
     for (let i = 0; i < 3; i++) {
       if (i > 0) mockSchedules(apiScope(), TEAMS.platform, PLATFORM_POLICIES);
-      await provider().lookUpOnCallChain({ name: 'Platform', ref: TEAMS.platform.slug }, noDeadline());
+      await chainOf(provider(), { name: 'Platform', ref: TEAMS.platform.slug }, noDeadline());
     }
     // 12 of 15 spent: one more lookup (4 steps) would overrun it.
     expect(provider().lookupFitsRateBudget()).toBe(false);
@@ -202,7 +202,7 @@ describe('the on-call chain', () => {
     mockPhones(scope, 'alice', [{ value: VO_PHONES.alice }]);
     mockPhones(scope, 'bob', [{ value: VO_PHONES.bob }]);
 
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     clearTimeout(fallback);
     expect(maxInFlight).toBe(4);
     expect([...steps].sort()).toEqual([0, 1, 2, 3]);
@@ -227,7 +227,7 @@ describe('the on-call chain', () => {
         .reply(200, teamSchedule(TEAMS.platform, policies, step));
     }
     for (const [i, user] of ['u0', 'u1', 'u2', 'u3'].entries()) mockPhones(scope, user, [{ value: `+1555555020${i}` }]);
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(chain.map((r) => r.name)).toEqual(['u0', 'u1', 'u2', 'u3']);
   });
 
@@ -240,14 +240,14 @@ describe('the on-call chain', () => {
     mockTeamList(withPolicy);
     mockSchedules(withPolicy, TEAMS.platform, policies);
     mockPhones(withPolicy, 'bob', [{ value: VO_PHONES.bob }]);
-    const chosen = await provider().lookUpOnCallChain({ name: 'Platform', policy: 'After hours' }, noDeadline());
+    const chosen = await chainOf(provider(), { name: 'Platform', policy: 'After hours' }, noDeadline());
     expect(chosen).toEqual([{ name: 'bob', phone: VO_PHONES.bob }]);
     expect(withPolicy.isDone()).toBe(true);
 
     const first = apiScope();
     mockSchedules(first, TEAMS.platform, policies);
     mockPhones(first, 'alice', [{ value: VO_PHONES.alice }]);
-    const byDefault = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const byDefault = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(byDefault).toEqual([{ name: 'alice', phone: VO_PHONES.alice }]);
     expect(first.isDone()).toBe(true);
     expect(unmatched).toEqual([]);
@@ -257,9 +257,7 @@ describe('the on-call chain', () => {
     const scope = apiScope();
     mockTeamList(scope);
     mockSchedules(scope, TEAMS.platform, PLATFORM_POLICIES);
-    const error = await providerError(
-      provider().lookUpOnCallChain({ name: 'Platform', policy: 'Weekend' }, noDeadline()),
-    );
+    const error = await providerError(chainOf(provider(), { name: 'Platform', policy: 'Weekend' }, noDeadline()));
     expect(error.message).toContain('ESC_POL');
     expect(error.message).toContain('"Weekend"');
     expect(error.message).toContain('Platform');
@@ -272,7 +270,7 @@ describe('the on-call chain', () => {
     mockTeamList(scope);
     mockSchedules(scope, TEAMS.database, policies);
     mockPhones(scope, 'dave', [{ value: VO_PHONES.dave }]);
-    const chain = await provider().lookUpOnCallChain({ name: 'Database' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Database' }, noDeadline());
     expect(chain).toEqual([{ name: 'dave', phone: VO_PHONES.dave }]);
     expect(scope.isDone()).toBe(true);
     expect(unmatched).toEqual([]); // carol's phones were never asked for
@@ -287,7 +285,7 @@ describe('the on-call chain', () => {
       { value: '+15555550302', rank: 1, label: 'Mobile' },
       { value: '+15555550303', rank: 2, label: 'Home' },
     ]);
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(chain).toEqual([{ name: 'alice', phone: '+15555550302' }]);
   });
 
@@ -299,7 +297,7 @@ describe('the on-call chain', () => {
       { value: 'call me maybe', rank: 1 },
       { value: '(555) 555-0304', rank: 2 },
     ]);
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(chain).toEqual([{ name: 'alice', phone: '+15555550304' }]);
   });
 
@@ -319,7 +317,7 @@ describe('the on-call chain', () => {
     mockPhones(scope, 'twin', [{ value: VO_PHONES.alice }]); // the same number as alice
     scope.get(phonesPath('broken')).reply(500, { message: 'boom' });
     mockPhones(scope, 'bob', [{ value: VO_PHONES.bob }]);
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(chain).toEqual([
       { name: 'alice', phone: VO_PHONES.alice },
       { name: 'bob', phone: VO_PHONES.bob },
@@ -336,7 +334,7 @@ describe('the on-call chain', () => {
     mockSchedules(scope, TEAMS.platform, policies);
     mockPhones(scope, 'alice', [{ value: VO_PHONES.alice }]);
     mockPhones(scope, 'bob', [{ value: VO_PHONES.bob }]);
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(chain.map((r) => r.name)).toEqual(['alice', 'bob']);
     expect(unmatched).toEqual([]);
   });
@@ -348,7 +346,7 @@ describe('the on-call chain', () => {
     // The spec's shape (a bare array with no `value`) carries no number: that user is skipped.
     scope.get(phonesPath('alice')).reply(200, [{ _selfUrl: '/x', deviceType: 'phone', extId: 'e', label: 'Mobile' }]);
     scope.get(phonesPath('bob')).reply(200, contactMethods('bob', [{ value: VO_PHONES.bob }]));
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(chain).toEqual([{ name: 'bob', phone: VO_PHONES.bob }]);
   });
 
@@ -358,7 +356,7 @@ describe('the on-call chain', () => {
     mockSchedules(scope, TEAMS.platform, [{ name: 'P', slug: 'p', steps: [[{ user: 'alice' }], [{ user: 'bob' }]] }]);
     scope.get(phonesPath('alice')).reply(503, { message: 'unavailable' });
     scope.get(phonesPath('bob')).reply(503, { message: 'unavailable' });
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Platform' }, noDeadline()));
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('phones of');
   });
@@ -368,7 +366,7 @@ describe('the on-call chain', () => {
     mockTeamList(scope);
     mockSchedules(scope, TEAMS.platform, [{ name: 'P', slug: 'p', steps: [[{ user: 'alice' }]] }]);
     scope.get(phonesPath('alice')).reply(429, { message: 'slow down' }, { 'Retry-After': '1' });
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Platform' }, noDeadline()));
     expect([error.retryable, error.retryAfterMs]).toEqual([true, 1000]);
   });
 
@@ -388,7 +386,8 @@ describe('the on-call chain', () => {
     scope.get(phonesPath('bob')).reply(500, { message: 'boom' });
     mockPhones(scope, 'carol', [{ value: VO_PHONES.carol }]);
     const gaps: string[] = [];
-    const chain = await new VictorOpsProvider(victorOpsSettings, (leftOut) => gaps.push(leftOut)).lookUpOnCallChain(
+    const chain = await chainOf(
+      new VictorOpsProvider(victorOpsSettings, (leftOut) => gaps.push(leftOut)),
       { name: 'Platform' },
       noDeadline(),
     );
@@ -407,7 +406,7 @@ describe('the on-call chain', () => {
         .reply(200, teamSchedule(TEAMS.platform, PLATFORM_POLICIES, step));
     }
     mockPhones(scope, 'bob', [{ value: VO_PHONES.bob }]);
-    const chain = await provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline());
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
     expect(chain).toEqual([{ name: 'bob', phone: VO_PHONES.bob }]);
   });
 
@@ -425,7 +424,7 @@ describe('the on-call chain', () => {
         .reply(404, { message: 'Step not found' });
     }
     mockPhones(scope, 'alice', [{ value: VO_PHONES.alice }]);
-    await expect(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline())).resolves.toEqual([
+    await expect(chainOf(provider(), { name: 'Platform' }, noDeadline())).resolves.toEqual([
       { name: 'alice', phone: VO_PHONES.alice },
     ]);
   });
@@ -434,7 +433,7 @@ describe('the on-call chain', () => {
     const scope = apiScope();
     mockTeamList(scope);
     scope.get(schedulePath(TEAMS.platform.slug)).query(true).times(4).reply(500, { message: 'internal' });
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Platform' }, noDeadline()));
     expect(error.message).toContain('schedule');
     expect(error.message).toContain('500');
     expect(error.retryable).toBe(true);
@@ -445,14 +444,14 @@ describe('the on-call chain', () => {
     const scope = apiScope();
     mockTeamList(scope);
     mockSchedules(scope, TEAMS.platform, [{ name: 'P', slug: 'p', steps: [] }]);
-    await expect(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline())).resolves.toEqual([]);
+    await expect(chainOf(provider(), { name: 'Platform' }, noDeadline())).resolves.toEqual([]);
   });
 });
 
 describe('failures of the REST API', () => {
   it.each([500, 502, 503, 429])('makes HTTP %i on the team list a retryable ProviderError', async (status) => {
     apiScope().get('/api-public/v1/team').reply(status, { message: 'try later' });
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Platform' }, noDeadline()));
     expect(error.retryable).toBe(true);
     expect(error.message).toContain(String(status));
     expect(error.message).toContain('team list');
@@ -470,7 +469,7 @@ describe('failures of the REST API', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, controller.signal));
+    const error = await providerError(chainOf(provider(), { name: 'Platform' }, controller.signal));
     expect(Date.now() - started).toBeLessThan(800);
     expect(error.retryable).toBe(true);
     expect(error.message).toMatch(/time budget/);
@@ -513,7 +512,7 @@ describe('failures of the REST API', () => {
     scope.get(schedulePath(TEAMS.platform.slug)).query(true).times(4).reply(200, '<html>Bad gateway</html>', {
       'Content-Type': 'text/html',
     });
-    const error = await providerError(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline()));
+    const error = await providerError(chainOf(provider(), { name: 'Platform' }, noDeadline()));
     expect(error.message).toMatch(/not JSON/);
   });
 
@@ -523,7 +522,7 @@ describe('failures of the REST API', () => {
     mockSchedules(scope, TEAMS.platform, PLATFORM_POLICIES);
     scope.get(phonesPath('alice')).reply(200, '{"contactMethods": [', { 'Content-Type': 'application/json' });
     mockPhones(scope, 'bob', [{ value: VO_PHONES.bob }]);
-    await expect(provider().lookUpOnCallChain({ name: 'Platform' }, noDeadline())).resolves.toEqual([
+    await expect(chainOf(provider(), { name: 'Platform' }, noDeadline())).resolves.toEqual([
       { name: 'bob', phone: VO_PHONES.bob },
     ]);
   });

@@ -13,7 +13,7 @@ function hangingProvider(budgets: number[]): OnCallProvider {
   return {
     name: 'hanging',
     listTeams: async () => [],
-    lookUpOnCallChain: (_team, signal) =>
+    readOnCall: (_team, signal) =>
       new Promise((_resolve, reject) => {
         const started = Date.now();
         signal.addEventListener('abort', () => {
@@ -69,10 +69,10 @@ describe('lookUpOnCall: the warm cache of on-call chains', () => {
       name: 'counting',
       cacheScope: 'counting https://api.test',
       listTeams: async () => [],
-      lookUpOnCallChain: async (team) => {
+      readOnCall: async (team) => {
         calls.push(team.name);
         await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0));
-        return [ALICE];
+        return [[{ name: ALICE.name, phones: [ALICE.phone] }]];
       },
       sendIncidentEvent: async () => 'alerted',
       ...(options.fitsBudget ? { lookupFitsRateBudget: options.fitsBudget } : {}),
@@ -86,8 +86,8 @@ describe('lookUpOnCall: the warm cache of on-call chains', () => {
   it('asks the provider once per team within ONCALL_CACHE_SECONDS', async () => {
     const { provider, calls } = countingProvider();
     const setup = setupWith(provider);
-    await expect(lookUp(setup)).resolves.toEqual({ ok: true, chain: [ALICE] });
-    await expect(lookUp(setup)).resolves.toEqual({ ok: true, chain: [ALICE] });
+    await expect(lookUp(setup)).resolves.toEqual({ ok: true, steps: [[ALICE]] });
+    await expect(lookUp(setup)).resolves.toEqual({ ok: true, steps: [[ALICE]] });
     await lookUp(setup, 'Database');
     expect(calls).toEqual(['Platform', 'Database']);
   });
@@ -119,7 +119,7 @@ describe('lookUpOnCall: the warm cache of on-call chains', () => {
     const log: Logger = { ...silentLog, warn: (message) => warnings.push(message) };
     await expect(lookUpOnCall(setup, { name: 'Platform' }, Date.now() + 2800, log)).resolves.toEqual({
       ok: true,
-      chain: [ALICE],
+      steps: [[ALICE]],
     });
     expect(calls).toEqual(['Platform']);
     expect(warnings).toEqual(['Rate budget spent: ringing the on-call chain read earlier']);
@@ -135,14 +135,14 @@ describe('lookUpOnCall: the warm cache of on-call chains', () => {
     let fail = true;
     const provider: OnCallProvider = {
       ...countingProvider().provider,
-      lookUpOnCallChain: async () => {
+      readOnCall: async () => {
         if (fail) throw new Error('HTTP 500');
-        return [ALICE];
+        return [[{ name: ALICE.name, phones: [ALICE.phone] }]];
       },
     };
     const setup = setupWith(provider);
     await expect(lookUp(setup)).resolves.toMatchObject({ ok: false });
     fail = false;
-    await expect(lookUp(setup)).resolves.toEqual({ ok: true, chain: [ALICE] });
+    await expect(lookUp(setup)).resolves.toEqual({ ok: true, steps: [[ALICE]] });
   });
 });

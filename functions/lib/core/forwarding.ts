@@ -21,7 +21,7 @@ export function connectToChain(
   lookup: OnCallLookup,
 ): Reply | NeedAlert {
   const team = teamOf(config, state);
-  const named = checkDestinations(lookup.ok ? lookup.chain : [], config.allowedCountryCodes);
+  const named = checkDestinations(lookup.ok ? lookup.steps.flat() : [], config.allowedCountryCodes);
   const fallback = checkDestinations(fallbackChain(team), config.allowedCountryCodes);
   const useFallback = named.allowed.length === 0;
   const chain = useFallback ? fallback.allowed : named.allowed;

@@ -23,7 +23,8 @@ export interface Responder {
   phone: string;
 }
 
-export type OnCallLookup = { ok: true; chain: Responder[] } | { ok: false; problem: string };
+/** Who is on call, step by step (each step's people in order), or why nobody can tell. */
+export type OnCallLookup = { ok: true; steps: Responder[][] } | { ok: false; problem: string };
 
 /** Why a caller ends up leaving a message rather than talking to someone. */
 export type VoicemailReason =

@@ -1,6 +1,6 @@
-import { assembleChain } from '../core/chain';
+import type { OnCallCandidate } from '../core/chain';
 import type { IncidentEvent } from '../core/incidents';
-import type { Responder, Team } from '../core/types';
+import type { Team } from '../core/types';
 import type { OpsgenieSettings } from '../config/opsgenie-settings';
 import { createHttpClient, requestJson, type HttpClient } from './http';
 import { arrayField, isRecord, stringField } from './json';
@@ -46,7 +46,7 @@ export class OpsgenieProvider implements OnCallProvider {
     });
   }
 
-  async lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]> {
+  async readOnCall(team: Team, signal: AbortSignal): Promise<OnCallCandidate[][]> {
     const schedule = scheduleNameFor(team);
     const what = `Opsgenie on-calls of schedule "${schedule}"`;
     const { status, body } = await requestJson(
@@ -73,9 +73,8 @@ export class OpsgenieProvider implements OnCallProvider {
       signal,
       this.reportGap,
     );
-    return assembleChain(
-      usernames.map((username) => [{ name: spokenName(username), phones: phones.get(username) ?? [] }]),
-    );
+    // Everyone the schedule has on call now is one step, in the schedule's order.
+    return [usernames.map((username) => ({ name: spokenName(username), phones: phones.get(username) ?? [] }))];
   }
 
   async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<IncidentDelivery> {

@@ -1,6 +1,6 @@
-import { assembleChain } from '../core/chain';
+import type { OnCallCandidate } from '../core/chain';
 import type { IncidentEvent } from '../core/incidents';
-import type { Responder, Team } from '../core/types';
+import type { Team } from '../core/types';
 import type { PagerDutySettings } from '../config/pagerduty-settings';
 import { createHttpClient, requestJson, type HttpClient } from './http';
 import { arrayField, isRecord, stringField } from './json';
@@ -51,7 +51,7 @@ export class PagerDutyProvider implements OnCallProvider {
     );
   }
 
-  async lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]> {
+  async readOnCall(team: Team, signal: AbortSignal): Promise<OnCallCandidate[][]> {
     const policyId = team.policy;
     if (!policyId) {
       throw new ProviderError(`team "${team.name}" has no PagerDuty escalation policy: set its ESC_POL_n to the ID`);
@@ -67,10 +67,8 @@ export class PagerDutyProvider implements OnCallProvider {
       signal,
       (userId, error) => this.reportGap(`user ${userId}`, error),
     );
-    return assembleChain(
-      groupByLevel(entries).map((level) =>
-        level.map((entry) => ({ name: entry.name, phones: phones.get(entry.userId) ?? [] })),
-      ),
+    return groupByLevel(entries).map((level) =>
+      level.map((entry) => ({ name: entry.name, phones: phones.get(entry.userId) ?? [] })),
     );
   }
 

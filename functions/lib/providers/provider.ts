@@ -1,5 +1,6 @@
 import type { IncidentEvent } from '../core/incidents';
-import type { Responder, Team } from '../core/types';
+import type { OnCallCandidate } from '../core/chain';
+import type { Team } from '../core/types';
 
 /**
  * The one interface every incident-management system sits behind. Implementations throw
@@ -18,8 +19,12 @@ export interface OnCallProvider {
   resolveTeamRefs?(teams: Team[], signal: AbortSignal): Promise<Team[]>;
   /** False when one more lookup would overrun the provider's documented rate limit. */
   lookupFitsRateBudget?(): boolean;
-  /** Who to ring for `team` right now, in escalation order, each with one dialable phone. */
-  lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]>;
+  /**
+   * Who is on call for `team` right now: the escalation steps in order, each with the people on
+   * call at that step and their phone numbers as the provider stores them (core/chain.ts turns
+   * them into the people to ring).
+   */
+  readOnCall(team: Team, signal: AbortSignal): Promise<OnCallCandidate[][]>;
   /**
    * Opens, updates, acknowledges or resolves the call's incident: 'alerted' once the incident
    * system accepted it, 'recorded' when it was only written to the log (the static roster with no

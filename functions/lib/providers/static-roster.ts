@@ -1,8 +1,8 @@
 import type { ConfigProblem } from '../config/env-reader';
-import { assembleChain } from '../core/chain';
+import type { OnCallCandidate } from '../core/chain';
 import { parseOperatorPhone } from '../core/phone';
 import type { IncidentEvent } from '../core/incidents';
-import type { Responder, Team } from '../core/types';
+import type { Team } from '../core/types';
 import type { IncidentWebhook } from './incident-webhook';
 import { arrayField, isRecord, stringField } from './json';
 import { ProviderError, type IncidentDelivery, type OnCallProvider } from './provider';
@@ -71,11 +71,12 @@ export class StaticRosterProvider implements OnCallProvider {
     return this.roster.teams.map(({ name }) => ({ name }));
   }
 
-  async lookUpOnCallChain(team: Team): Promise<Responder[]> {
+  /** The roster rings its responders one after the other: each is a step of its own. */
+  async readOnCall(team: Team): Promise<OnCallCandidate[][]> {
     const wanted = team.name.trim().toLowerCase();
     const entry = this.roster.teams.find((t) => t.name.trim().toLowerCase() === wanted);
     if (!entry) throw new ProviderError(`team "${team.name}" (TEAM_n) is not in the roster`);
-    return assembleChain(entry.responders.map((r) => [{ name: r.name, phones: [r.phone] }]));
+    return entry.responders.map((r) => [{ name: r.name, phones: [r.phone] }]);
   }
 
   /**

@@ -1,6 +1,6 @@
-import { assembleChain, type OnCallCandidate } from '../core/chain';
+import type { OnCallCandidate } from '../core/chain';
 import type { IncidentEvent } from '../core/incidents';
-import type { Responder, Team } from '../core/types';
+import type { Team } from '../core/types';
 import type { VictorOpsSettings } from '../config/config';
 import { createHttpClient, requestJson, type HttpClient } from './http';
 import { INCIDENT_SOURCE, incidentDetails, incidentTitle, recordingUrlOf } from './incident-text';
@@ -75,7 +75,7 @@ export class VictorOpsProvider implements OnCallProvider {
     return this.budget.remaining(this.bucket('schedule')) >= ESCALATION_STEPS.length;
   }
 
-  async lookUpOnCallChain(team: Team, signal: AbortSignal): Promise<Responder[]> {
+  async readOnCall(team: Team, signal: AbortSignal): Promise<OnCallCandidate[][]> {
     const slug = team.ref ?? (await this.resolveSlug(team, signal));
     const steps = await Promise.allSettled(
       ESCALATION_STEPS.map((step) => this.fetchStepUsers(slug, team, step, signal)),
@@ -97,10 +97,9 @@ export class VictorOpsProvider implements OnCallProvider {
       signal,
       this.reportGap,
     );
-    const candidates: OnCallCandidate[][] = usernamesByStep.map((users) =>
+    return usernamesByStep.map((users) =>
       users.map((username) => ({ name: username, phones: phones.get(username) ?? [] })),
     );
-    return assembleChain(candidates);
   }
 
   async sendIncidentEvent(event: IncidentEvent, signal: AbortSignal): Promise<IncidentDelivery> {

@@ -1,4 +1,5 @@
-import type { OnCallLookup, Responder, Team } from '../core/types';
+import { assembleSteps, type OnCallCandidate } from '../core/chain';
+import type { OnCallLookup, Team } from '../core/types';
 import { retryAfterOf } from '../providers/provider';
 import { cached } from '../warm/cache';
 import { withDeadline } from './deadline';
@@ -21,16 +22,18 @@ export async function lookUpOnCall(setup: CallSetup, team: Team, deadline: numbe
   const started = Date.now();
   const budget = Math.max(Math.min(setup.config.lookupTimeoutMs, deadline - started), 100);
   try {
-    const chain = await withDeadline(budget, `on-call lookup for ${team.name}`, () =>
-      cachedChain(setup, team, started + budget, log),
+    const candidates = await withDeadline(budget, `on-call lookup for ${team.name}`, () =>
+      cachedOnCall(setup, team, started + budget, log),
     );
+    const { steps, skipped } = assembleSteps(candidates);
     log.info('On-call chain found', {
       provider: setup.provider.name,
       team: team.name,
-      responders: chain.map((r) => r.name),
+      responders: steps.map((step) => step.map((r) => r.name)),
+      ...(skipped.length > 0 ? { skipped: skipped.map((s) => `${s.name}: ${s.why}`) } : {}),
       ms: Date.now() - started,
     });
-    return { ok: true, chain };
+    return { ok: true, steps };
   } catch (error) {
     const problem = describeError(error);
     log.error('On-call lookup failed', {
@@ -43,10 +46,11 @@ export async function lookUpOnCall(setup: CallSetup, team: Team, deadline: numbe
   }
 }
 
-function cachedChain(setup: CallSetup, team: Team, until: number, log: Logger): Promise<Responder[]> {
+/** Who the provider says is on call, from the warm cache while it is fresh. */
+function cachedOnCall(setup: CallSetup, team: Team, until: number, log: Logger): Promise<OnCallCandidate[][]> {
   const { provider } = setup;
   const ttlMs = setup.config.oncallCacheSeconds * 1000;
-  const load = (): Promise<Responder[]> => lookUpHonouringRateLimit(setup, team, until, log);
+  const load = (): Promise<OnCallCandidate[][]> => lookUpHonouringRateLimit(setup, team, until, log);
   if (!provider.cacheScope || ttlMs <= 0) return load();
   const key = `${provider.cacheScope} chain ${team.name} ${team.policy ?? ''}`;
   const spent = provider.lookupFitsRateBudget ? !provider.lookupFitsRateBudget() : false;
@@ -68,10 +72,10 @@ async function lookUpHonouringRateLimit(
   team: Team,
   until: number,
   log: Logger,
-): Promise<Responder[]> {
-  const attempt = (): Promise<Responder[]> =>
+): Promise<OnCallCandidate[][]> {
+  const attempt = (): Promise<OnCallCandidate[][]> =>
     withDeadline(Math.max(until - Date.now(), 1), `on-call lookup for ${team.name}`, (signal) =>
-      setup.provider.lookUpOnCallChain(team, signal),
+      setup.provider.readOnCall(team, signal),
     );
   try {
     return await attempt();
@@ -87,12 +91,12 @@ async function lookUpHonouringRateLimit(
 async function lookUpInRoster(setup: CallSetup, team: Team, log: Logger): Promise<OnCallLookup | undefined> {
   if (!setup.rosterFallback) return undefined;
   try {
-    const chain = await setup.rosterFallback.lookUpOnCallChain(team, new AbortController().signal);
+    const { steps } = assembleSteps(await setup.rosterFallback.readOnCall(team, new AbortController().signal));
     log.warn('Using the static roster as fallback (ROSTER_FALLBACK)', {
       team: team.name,
-      responders: chain.map((r) => r.name),
+      responders: steps.flat().map((r) => r.name),
     });
-    return { ok: true, chain };
+    return { ok: true, steps };
   } catch (error) {
     log.error('The roster fallback failed too', { team: team.name, problem: describeError(error) });
     return undefined;

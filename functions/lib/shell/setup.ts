@@ -29,7 +29,7 @@ class UnavailableProvider implements OnCallProvider {
   async listTeams(): Promise<Team[]> {
     throw new ProviderError(this.problem);
   }
-  async lookUpOnCallChain(): Promise<never> {
+  async readOnCall(): Promise<never> {
     throw new ProviderError(this.problem);
   }
   async sendIncidentEvent(): Promise<never> {
