@@ -16,6 +16,8 @@ export interface MockFault {
   retryAfterSeconds?: number;
   /** How many requests it affects; forever when absent. */
   times?: number;
+  /** How many matching requests go through untouched before it applies (default 0). */
+  skip?: number;
 }
 
 const KINDS: readonly MockFaultKind[] = ['status', 'hang', 'malformed-json', 'rate-limit', 'latency'];
@@ -27,10 +29,10 @@ function appliesTo(fault: MockFault, path: string): boolean {
 }
 
 export class FaultBook {
-  private faults: Array<{ fault: MockFault; remaining: number | null }> = [];
+  private faults: Array<{ fault: MockFault; skipping: number; remaining: number | null }> = [];
 
   add(fault: MockFault): void {
-    this.faults.push({ fault, remaining: fault.times ?? null });
+    this.faults.push({ fault, skipping: fault.skip ?? 0, remaining: fault.times ?? null });
   }
 
   clear(): void {
@@ -47,6 +49,10 @@ export class FaultBook {
     let failure: MockFault | undefined;
     for (const entry of this.faults) {
       if (entry.remaining === 0 || !appliesTo(entry.fault, path)) continue;
+      if (entry.skipping > 0) {
+        entry.skipping -= 1;
+        continue;
+      }
       if (entry.fault.kind === 'latency') extraLatencyMs += entry.fault.ms ?? 0;
       else if (failure) continue;
       else failure = entry.fault;
@@ -64,7 +70,7 @@ function positiveInteger(value: JsonValue | undefined, name: string): number | u
   return value;
 }
 
-/** A fault from the control endpoint's JSON: {path, kind, code|status?, ms?, retryAfterSeconds?, times?}. */
+/** A fault from the control endpoint's JSON: {path, kind, code|status?, ms?, retryAfterSeconds?, times?, skip?}. */
 export function faultFromJson(body: JsonValue | undefined): MockFault {
   if (!isJsonObject(body)) throw new FaultError('expected a JSON object');
   const path = body.path ?? '*';
@@ -78,10 +84,12 @@ export function faultFromJson(body: JsonValue | undefined): MockFault {
   const ms = positiveInteger(body.ms, 'ms');
   const retryAfterSeconds = positiveInteger(body.retryAfterSeconds, 'retryAfterSeconds');
   const times = positiveInteger(body.times, 'times');
+  const skip = positiveInteger(body.skip, 'skip');
   if (status !== undefined) fault.status = status;
   if (ms !== undefined) fault.ms = ms;
   if (retryAfterSeconds !== undefined) fault.retryAfterSeconds = retryAfterSeconds;
   if (times !== undefined) fault.times = times;
+  if (skip !== undefined) fault.skip = skip;
   if (fault.kind === 'latency' && fault.ms === undefined) throw new FaultError('latency needs ms');
   return fault;
 }

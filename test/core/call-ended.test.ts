@@ -28,6 +28,13 @@ describe('onCallEnded: the number status callback, when the call is over', () =>
     expect(onCallEnded(config, trace({ stage: 'voicemail', incident: 'open' }), END).action).toBe('nothing');
   });
 
+  it('does nothing for a call the team was texted about: a second text would only repeat it', () => {
+    expect(onCallEnded(config, trace({ stage: 'message', incident: 'texted' }), END)).toEqual({
+      action: 'nothing',
+      why: 'the team was texted about the call',
+    });
+  });
+
   it.each<[CallTrace['stage'], string]>([
     ['team-chosen', 'hung-up-before-ringing'],
     ['voicemail', 'hung-up-at-prompt'],

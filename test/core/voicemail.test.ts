@@ -77,7 +77,7 @@ describe('enterVoicemail', () => {
     expect(reply.trace).toMatchObject({
       stage: 'voicemail',
       team: 'Database',
-      incident: outcome === 'alerted' || outcome === 'recorded' ? 'open' : 'not-open',
+      incident: outcome === 'alerted' || outcome === 'recorded' ? 'open' : outcome === 'texted' ? 'texted' : 'not-open',
       answered: false,
     });
   });

@@ -88,7 +88,9 @@ beforeAll(async () => {
   mock = await startMockProviders({ port: 0 });
   await Promise.all(
     PROVIDERS.map(async (provider) => {
-      const env = profileEnv(provider, mock.url);
+      // As deployed: the warm cache on, so simultaneous calls for a team share one lookup (the
+      // scenario profiles turn it off so that each scenario meets its own faults).
+      const { ONCALL_CACHE_SECONDS: _off, ...env } = profileEnv(provider, mock.url);
       runtimes.set(provider, await startLocalRuntime({ projectDir: join(__dirname, '..', '..'), env }));
     }),
   );

@@ -2,7 +2,10 @@
 
 export type ProfileName =
   | 'static'
+  | 'static-unreadable-roster'
   | 'victorops'
+  | 'victorops-broken'
+  | 'victorops-menu-hangups'
   | 'victorops-two-menus'
   | 'victorops-no-voicemail'
   | 'victorops-no-call'
@@ -14,6 +17,14 @@ export const AUTH_TOKEN = 'e2e0000000000000000000000000000a';
 
 /** Environment for a profile; `mockUrl` is the local mock of every provider. */
 export function profileEnv(profile: ProfileName, mockUrl: string): Record<string, string> {
+  // Every profile keeps its calls' traces in the mock's Sync stand-in, as Twilio's cloud would
+  // (it gives the functions ACCOUNT_SID and AUTH_TOKEN), for /call-status.
+  return { ACCOUNT_SID: TRACE_ACCOUNT_SID, TWILIO_SYNC_URL: mockUrl, ...profileOwnEnv(profile, mockUrl) };
+}
+
+const TRACE_ACCOUNT_SID = `AC${'e2e0'.repeat(8)}`;
+
+function profileOwnEnv(profile: ProfileName, mockUrl: string): Record<string, string> {
   // Each scenario is a call of its own: nothing one read is reused by the next (its faults would
   // not be met). test/e2e/rate-budget.test.ts runs with the cache on.
   const teamMenu = {
@@ -43,8 +54,22 @@ export function profileEnv(profile: ProfileName, mockUrl: string): Record<string
   switch (profile) {
     case 'static':
       return { AUTH_TOKEN, NUMBER_OF_MENUS: '1', ONCALL_CACHE_SECONDS: '0' };
+    case 'static-unreadable-roster':
+      return {
+        AUTH_TOKEN,
+        NUMBER_OF_MENUS: '1',
+        ONCALL_CACHE_SECONDS: '0',
+        STATIC_ROSTER_ASSET: '/missing-roster.json',
+      };
     case 'victorops':
       return victorops;
+    case 'victorops-broken': {
+      // A credential missing: nobody can be looked up and no incident can be sent.
+      const { VICTOROPS_TWILIO_SERVICE_API_KEY: _missing, ...broken } = victorops;
+      return broken;
+    }
+    case 'victorops-menu-hangups':
+      return { ...victorops, RECORD_MENU_HANGUPS: 'true' };
     case 'victorops-two-menus':
       return { ...victorops, NUMBER_OF_MENUS: '2' };
     case 'victorops-no-voicemail':
@@ -80,7 +105,10 @@ export function profileEnv(profile: ProfileName, mockUrl: string): Record<string
 
 export const PROFILES: readonly ProfileName[] = [
   'static',
+  'static-unreadable-roster',
   'victorops',
+  'victorops-broken',
+  'victorops-menu-hangups',
   'victorops-two-menus',
   'victorops-no-voicemail',
   'victorops-no-call',

@@ -17,6 +17,8 @@ export interface Scenario {
   profile: ProfileName;
   faults: MockFault[];
   script: CallScript;
+  /** How many times Twilio delivers the number's status callback (it may retry). */
+  statusCallbackDeliveries: number;
   expect: ScenarioExpectation;
 }
 
@@ -102,6 +104,7 @@ function parseScenarioFile(file: string, raw: Record<string, unknown>): Scenario
       }
     }),
     script: parseCallScript(raw.script, `${file}: script`),
+    statusCallbackDeliveries: typeof raw.statusCallbackDeliveries === 'number' ? raw.statusCallbackDeliveries : 1,
     expect: expectation,
   };
 }

@@ -20,10 +20,14 @@ const projectDir = join(__dirname, '..', '..');
 
 /** The mock APIs a profile's calls may reach: anything else means the wrong provider was asked. */
 function allowedApis(profile: ProfileName): string[] {
-  if (profile === 'static') return [];
-  if (profile === 'pagerduty') return ['pagerduty', 'pagerduty-events'];
-  if (profile === 'opsgenie') return ['opsgenie'];
-  return ['splunk-oncall', 'splunk-oncall-alerts', 'twilio-messages'];
+  const own = (): string[] => {
+    if (profile.startsWith('static')) return [];
+    if (profile === 'pagerduty') return ['pagerduty', 'pagerduty-events'];
+    if (profile === 'opsgenie') return ['opsgenie'];
+    return ['splunk-oncall', 'splunk-oncall-alerts', 'twilio-messages'];
+  };
+  // Every profile keeps its calls' traces in Sync.
+  return [...own(), 'twilio-sync'];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -158,6 +162,10 @@ export function runScenarioSuite(include: (profile: ProfileName) => boolean): vo
         from: '+15555550150',
         to: '+15555550100',
         script: scenario.script,
+        // Like a number connected with `npm run connect-number`: its status callback is requested
+        // when the call ends, however it ends (as often as the scenario says Twilio delivers it).
+        statusCallback: '/call-status',
+        statusCallbackDeliveries: scenario.statusCallbackDeliveries,
       });
       // Transcripts appear only when something fails, to show what the caller went through.
       const context = `\n${formatTranscript(report, {})}`;

@@ -185,6 +185,14 @@ describe('fault injection', () => {
     expect(mock.requests()[1]?.fault).toBe('status');
   });
 
+  it('lets `skip` matching requests through before it applies (a fault for the second alert of a call)', async () => {
+    mock.setFault({ path: '/api-public/v2', kind: 'status', status: 503, skip: 2, times: 1 });
+    const schedule = '/api-public/v2/team/platform/oncall/schedule?step=0';
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await get(schedule)).status);
+    expect(statuses).toEqual([200, 200, 503, 200]);
+  });
+
   it('hangs until the client gives up', async () => {
     mock.setFault({ path: '*', kind: 'hang' });
     const started = Date.now();

@@ -34,6 +34,8 @@ const HANG_UP_AT: Record<Exclude<TraceStage, 'answered' | 'menu'>, HangUpReason>
 export function onCallEnded(config: FlowConfig, trace: CallTrace | undefined, call: CallEnd): CallEndDecision {
   if (trace?.answered) return { action: 'nothing', why: 'a responder took the call' };
   if (trace?.incident === 'open') return { action: 'nothing', why: "the call's incident is open" };
+  // The SMS told the team's fallback numbers already; another attempt would only text them again.
+  if (trace?.incident === 'texted') return { action: 'nothing', why: 'the team was texted about the call' };
   if (!trace?.team) {
     if (!config.recordMenuHangups) return { action: 'nothing', why: 'the caller hung up before choosing a team' };
     const state: CallState = { ...newCallState(call.callSid, call.caller, call.to) };

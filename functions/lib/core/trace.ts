@@ -13,8 +13,11 @@ export interface CallTrace {
   /** The provider's key for that team (Splunk On-Call's slug). */
   teamRef?: string;
   stage: TraceStage;
-  /** Whether the call's incident is open: accepted by the provider, or logged by the static roster. */
-  incident: 'open' | 'not-open';
+  /**
+   * open: accepted by the provider, or logged by the static roster; texted: the provider refused it
+   * but the team's fallback numbers got the last-resort SMS; not-open: nobody was told.
+   */
+  incident: 'open' | 'texted' | 'not-open';
   /** A responder pressed 1: a person took the call. */
   answered: boolean;
 }
@@ -39,7 +42,7 @@ export function traceOf(state: CallState, stage: TraceStage): CallTrace {
     ...(state.team ? { team: state.team.name } : {}),
     ...(state.team?.ref ? { teamRef: state.team.ref } : {}),
     stage,
-    incident: incidentIsOpen(state.alert) ? 'open' : 'not-open',
+    incident: incidentIsOpen(state.alert) ? 'open' : state.alert === 'texted' ? 'texted' : 'not-open',
     answered: stage === 'answered',
   };
 }

@@ -8,6 +8,7 @@ import { describeError, type Logger } from './log';
 const TRACE_TTL_SECONDS = 6 * 60 * 60;
 
 const STAGES: readonly TraceStage[] = ['menu', 'team-chosen', 'voicemail', 'message', 'answered'];
+const INCIDENT_STATES: ReadonlyArray<CallTrace['incident']> = ['open', 'texted', 'not-open'];
 
 /** Where the functions keep each call's trace: one small Twilio Sync Document per call. */
 export interface TraceStore {
@@ -54,13 +55,15 @@ export async function recordTrace(
 function parseTrace(data: Record<string, unknown>): CallTrace | undefined {
   const { caller, team, teamRef, stage, incident, answered } = data;
   if (typeof caller !== 'string' || typeof answered !== 'boolean') return undefined;
-  if (!STAGES.includes(stage as TraceStage) || (incident !== 'open' && incident !== 'not-open')) return undefined;
+  if (!STAGES.includes(stage as TraceStage) || !INCIDENT_STATES.includes(incident as CallTrace['incident'])) {
+    return undefined;
+  }
   return {
     caller,
     ...(typeof team === 'string' ? { team } : {}),
     ...(typeof teamRef === 'string' ? { teamRef } : {}),
     stage: stage as TraceStage,
-    incident,
+    incident: incident as CallTrace['incident'],
     answered,
   };
 }
