@@ -8,5 +8,5 @@ export const handler = createCallFlowHandler({
   stateful: true,
   needTeams: false,
   decide: ({ setup, state, param }) =>
-    onMenuInput(setup.flow, state, { digits: param('Digits'), speech: param('SpeechResult') }),
+    onMenuInput(setup.flow, state, { digits: param('Digits'), speech: param('SpeechResult'), at: new Date() }),
 });

@@ -7,6 +7,12 @@ export const handler = createCallFlowHandler({
   leg: 'caller',
   stateful: false,
   needTeams: true,
-  decide: ({ setup, state }) =>
-    answerCall(setup.flow, { callSid: state.callSid, from: state.caller, to: state.supportNumber }),
+  decide: ({ setup, state, param }) =>
+    answerCall(setup.flow, {
+      callSid: state.callSid,
+      from: state.caller,
+      to: state.supportNumber,
+      at: new Date(),
+      ...(param('StirVerstat') ? { stirVerstat: param('StirVerstat') } : {}),
+    }),
 });

@@ -49,6 +49,7 @@ describe('parseConfig: an empty environment', () => {
       sms: { accountSid: undefined, authToken: undefined, from: undefined, apiUrl: 'https://api.twilio.com' },
       staticRosterAsset: '/roster.json',
       messagesAsset: '/messages.json',
+      routingAsset: '/routing.json',
     });
     expect(config.victorops).toBeUndefined();
   });

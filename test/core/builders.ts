@@ -5,6 +5,7 @@ import type { IncidentEvent } from '../../functions/lib/core/incidents';
 import { defaultMessages, fillTemplate, type MessageKey } from '../../functions/lib/core/messages';
 import type { Responder, Team } from '../../functions/lib/core/types';
 import type { AlertOutcome } from '../../functions/lib/core/alerts';
+import { DEFAULT_ROUTING } from '../../functions/lib/core/routing';
 import type { NeedAlert, NeedOnCall, Reply, Step, Verb } from '../../functions/lib/core/verbs';
 
 export const PLATFORM: Team = { name: 'Platform', policy: 'platform-policy' };
@@ -33,6 +34,7 @@ export function flowConfig(overrides: Partial<FlowConfig> = {}): FlowConfig {
     allowedCountryCodes: [],
     fallbackPhones: [],
     recordMenuHangups: false,
+    routing: DEFAULT_ROUTING,
     messages: { ...defaultMessages },
     ...overrides,
   };
@@ -150,10 +152,10 @@ export function expectRecording(step: Step): { record: VerbOf<'record'>; state: 
 /**
  * The one incident of a reply that takes a message or a call-back number: the unanswered call,
  * opened before the prompt, naming the state's team, reason and call log. None for a rejected
- * state: that request earned no incident.
+ * state (that request earned no incident), nor for a screened caller (only a message opens one).
  */
 function expectUnansweredCall(step: Step, state: CallState, awaiting: 'message' | 'callback-number'): void {
-  if (state.reason === 'state-rejected') {
+  if (state.reason === 'state-rejected' || state.screened) {
     expect(asReply(step).incidents).toEqual([]);
     return;
   }

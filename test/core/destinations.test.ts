@@ -3,6 +3,7 @@ import { checkDestinations, fallbackChain } from '../../functions/lib/core/desti
 import type { FlowConfig } from '../../functions/lib/core/flow-config';
 import { connectToChain, MAX_CHAIN_LENGTH } from '../../functions/lib/core/forwarding';
 import { defaultMessages } from '../../functions/lib/core/messages';
+import { DEFAULT_ROUTING } from '../../functions/lib/core/routing';
 import { asReply } from './builders';
 
 const chain = [
@@ -61,6 +62,7 @@ describe('chain length', () => {
       voicemailMaxSeconds: 120,
       fallbackPhones: [],
       recordMenuHangups: false,
+      routing: DEFAULT_ROUTING,
       callerIdMode: 'support',
       allowedCountryCodes: [],
       messages: { ...defaultMessages },

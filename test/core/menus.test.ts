@@ -22,7 +22,8 @@ import {
   TEAMS,
 } from './builders';
 
-const CALL: IncomingCall = { callSid: CALL_SID, from: CALLER, to: SUPPORT_NUMBER };
+const AT = new Date('2026-12-02T15:00:00Z');
+const CALL: IncomingCall = { callSid: CALL_SID, from: CALLER, to: SUPPORT_NUMBER, at: AT };
 const ONE_TEAM: Team[] = [PLATFORM];
 
 const greeting = sentence('greeting');
@@ -77,10 +78,10 @@ describe('answerCall: the greeting and the first menu', () => {
     ]);
     // The menu webhook's own configuration lists only the configured teams (and FALLBACK_PHONES).
     const menuWebhook = flowConfig({ menus: 1, teams: [PLATFORM], fallbackPhones: ['+15555550190'] });
-    const chosen = asNeedOnCall(onMenuInput(menuWebhook, atMenu, { digits: '2' }));
+    const chosen = asNeedOnCall(onMenuInput(menuWebhook, atMenu, { digits: '2', at: AT }));
     expect(chosen.team).toEqual({ name: 'Discovered', ref: 'team-d1sc', fallbackPhones: ['+15555550190'] });
     expect(chosen.state.offered).toBeUndefined();
-    const first = asNeedOnCall(onMenuInput(menuWebhook, atMenu, { digits: '1' }));
+    const first = asNeedOnCall(onMenuInput(menuWebhook, atMenu, { digits: '1', at: AT }));
     expect(first.team).toEqual({ ...PLATFORM, ref: 'team-pl4tf0rm' });
   });
 
@@ -182,26 +183,26 @@ describe('onMenuInput: the main menu', () => {
   const config = flowConfig({ menus: 2 });
 
   it('1 leads to the team menu to talk to the on-call engineer', () => {
-    const gather = expectMenu(onMenuInput(config, atMainMenu(), { digits: '1' }));
+    const gather = expectMenu(onMenuInput(config, atMainMenu(), { digits: '1', at: AT }));
     expect(gather.prompt).toEqual(teamMenuPrompt);
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent: 'talk', misses: 0 });
   });
 
   it('2 leads to the team menu to leave a message', () => {
-    const gather = expectMenu(onMenuInput(config, atMainMenu(), { digits: '2' }));
+    const gather = expectMenu(onMenuInput(config, atMainMenu(), { digits: '2', at: AT }));
     expect(gather.prompt).toEqual(teamMenuPrompt);
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent: 'message', misses: 0 });
   });
 
   it('a good choice clears the misses of the previous menu', () => {
-    const gather = expectMenu(onMenuInput(config, atMainMenu({ misses: 2 }), { digits: '1' }));
+    const gather = expectMenu(onMenuInput(config, atMainMenu({ misses: 2 }), { digits: '1', at: AT }));
     expect(gather.action.state.misses).toBe(0);
     expect(gather.prompt[0]).toBe(sentence('teamMenuIntro'));
   });
 
   it('2 then a team leaves a voicemail for that team (caller-chose-message)', () => {
-    const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '2' }));
-    const { record, state, sentences } = expectRecording(onMenuInput(config, teamMenu, { digits: '2' }));
+    const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '2', at: AT }));
+    const { record, state, sentences } = expectRecording(onMenuInput(config, teamMenu, { digits: '2', at: AT }));
     expect(state).toMatchObject({ stage: 'voicemail', reason: 'caller-chose-message', team: DATABASE });
     expect(sentences).toEqual([
       sentence('teamAlerted', { team: 'Database' }),
@@ -211,8 +212,8 @@ describe('onMenuInput: the main menu', () => {
   });
 
   it('1 then a team asks who is on call for that team', () => {
-    const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '1' }));
-    const step = asNeedOnCall(onMenuInput(config, teamMenu, { digits: '3' }));
+    const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '1', at: AT }));
+    const step = asNeedOnCall(onMenuInput(config, teamMenu, { digits: '3', at: AT }));
     expect(step.team).toEqual(PAYMENTS);
     expect(step.prelude).toEqual([]);
     expect(step.state).toMatchObject({ stage: 'forwarding', intent: 'talk', team: PAYMENTS, misses: 0 });
@@ -222,14 +223,14 @@ describe('onMenuInput: the main menu', () => {
     const single = flowConfig({ menus: 2, teams: ONE_TEAM });
 
     it('1 goes straight to the on-call lookup for that team', () => {
-      const step = asNeedOnCall(onMenuInput(single, atMainMenu(), { digits: '1' }));
+      const step = asNeedOnCall(onMenuInput(single, atMainMenu(), { digits: '1', at: AT }));
       expect(step.team).toEqual(PLATFORM);
       expect(step.prelude).toEqual([]);
       expect(step.state).toMatchObject({ stage: 'forwarding', intent: 'talk', team: PLATFORM });
     });
 
     it('2 goes straight to the voicemail of that team', () => {
-      const { state, sentences } = expectRecording(onMenuInput(single, atMainMenu(), { digits: '2' }));
+      const { state, sentences } = expectRecording(onMenuInput(single, atMainMenu(), { digits: '2', at: AT }));
       expect(state).toMatchObject({ reason: 'caller-chose-message', team: PLATFORM, intent: 'message' });
       expect(sentences).toEqual([
         sentence('teamAlerted', { team: 'Platform' }),
@@ -247,7 +248,7 @@ describe('onMenuInput: the main menu', () => {
     ['two', 'message'],
     ['2', 'message'],
   ] as const)('speech %p picks the option that means %s', (speech, intent) => {
-    const gather = expectMenu(onMenuInput(config, atMainMenu(), { speech }));
+    const gather = expectMenu(onMenuInput(config, atMainMenu(), { speech, at: AT }));
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent, misses: 0 });
   });
 
@@ -255,33 +256,33 @@ describe('onMenuInput: the main menu', () => {
     const noVoicemail = flowConfig({ menus: 2, noVoicemail: true });
     const first = expectMenu(answerCall(noVoicemail, CALL));
     expect(first.speechHints).toEqual(['on-call engineer', 'call back']);
-    const gather = expectMenu(onMenuInput(noVoicemail, atMainMenu(), { speech: 'please call me back' }));
+    const gather = expectMenu(onMenuInput(noVoicemail, atMainMenu(), { speech: 'please call me back', at: AT }));
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent: 'message' });
   });
 
   it.each(['engineer or message', 'one or two', 'three', 'hello'])(
     'speech %p matches no single option and counts as a miss',
     (speech) => {
-      const gather = expectMenu(onMenuInput(config, atMainMenu(), { speech }));
+      const gather = expectMenu(onMenuInput(config, atMainMenu(), { speech, at: AT }));
       expect(gather.prompt).toEqual([sentence('invalidInput'), ...mainMenuPrompt]);
       expect(gather.action.state).toMatchObject({ stage: 'main-menu', misses: 1 });
     },
   );
 
   it('0 repeats the main menu without an apology and without counting a miss', () => {
-    const gather = expectMenu(onMenuInput(config, atMainMenu({ misses: 1 }), { digits: '0' }));
+    const gather = expectMenu(onMenuInput(config, atMainMenu({ misses: 1 }), { digits: '0', at: AT }));
     expect(gather.prompt).toEqual(mainMenuPrompt);
     expect(gather.action.state).toMatchObject({ stage: 'main-menu', misses: 1, intent: 'talk' });
   });
 
   it.each(['3', '9', '*', '#', '12', 'abc'])('a wrong key %p re-prompts the main menu with an apology', (digits) => {
-    const gather = expectMenu(onMenuInput(config, atMainMenu(), { digits }));
+    const gather = expectMenu(onMenuInput(config, atMainMenu(), { digits, at: AT }));
     expect(gather.prompt).toEqual([sentence('invalidInput'), ...mainMenuPrompt]);
     expect(gather.action.state).toMatchObject({ stage: 'main-menu', misses: 1 });
   });
 
   it('the third miss at the main menu goes to the first team', () => {
-    const step = asNeedOnCall(onMenuInput(config, atMainMenu({ misses: 2 }), {}));
+    const step = asNeedOnCall(onMenuInput(config, atMainMenu({ misses: 2 }), { at: AT }));
     expect(step.team).toEqual(PLATFORM);
     expect(step.prelude).toEqual([sentence('noInput'), 'We will put you through to the Platform team.']);
     expect(step.state).toMatchObject({ stage: 'forwarding', intent: 'talk', team: PLATFORM, misses: 0 });
@@ -295,9 +296,9 @@ describe('onMenuInput: the main menu', () => {
       'To reach the on-call engineer, press 1. To ask for a call back, press 2.',
       sentence('repeatHint'),
     ]);
-    const repeated = expectMenu(onMenuInput(noVoicemail, atMainMenu(), { digits: '0' }));
+    const repeated = expectMenu(onMenuInput(noVoicemail, atMainMenu(), { digits: '0', at: AT }));
     expect(repeated.prompt[0]).toBe(sentence('mainMenuNoVoicemail'));
-    const retried = expectMenu(onMenuInput(noVoicemail, atMainMenu(), { digits: '7' }));
+    const retried = expectMenu(onMenuInput(noVoicemail, atMainMenu(), { digits: '7', at: AT }));
     expect(retried.prompt).toEqual([sentence('invalidInput'), sentence('mainMenuNoVoicemail'), sentence('repeatHint')]);
   });
 });
@@ -311,7 +312,7 @@ describe('onMenuInput: the team menu', () => {
     ['3', PAYMENTS],
     [' 2 ', DATABASE],
   ])('key %p picks its team and asks who is on call', (digits, team) => {
-    const step = asNeedOnCall(onMenuInput(config, atTeamMenu({ misses: 2 }), { digits }));
+    const step = asNeedOnCall(onMenuInput(config, atTeamMenu({ misses: 2 }), { digits, at: AT }));
     expect(step.team).toEqual(team);
     expect(step.prelude).toEqual([]);
     expect(step.state).toMatchObject({ stage: 'forwarding', intent: 'talk', team, misses: 0 });
@@ -325,13 +326,13 @@ describe('onMenuInput: the team menu', () => {
     ['number three', PAYMENTS],
     ['1', PLATFORM],
   ])('speech %p picks %o', (speech, team) => {
-    expect(asNeedOnCall(onMenuInput(config, atTeamMenu(), { speech })).team).toEqual(team);
+    expect(asNeedOnCall(onMenuInput(config, atTeamMenu(), { speech, at: AT })).team).toEqual(team);
   });
 
   it.each(['platform or database', 'one or two', 'four', 'nine', 'the billing team'])(
     'speech %p is ambiguous or unknown: a miss',
     (speech) => {
-      const gather = expectMenu(onMenuInput(config, atTeamMenu(), { speech }));
+      const gather = expectMenu(onMenuInput(config, atTeamMenu(), { speech, at: AT }));
       expect(gather.prompt).toEqual([sentence('invalidInput'), ...teamMenuPrompt]);
       expect(gather.action.state).toMatchObject({ stage: 'team-menu', misses: 1 });
     },
@@ -340,42 +341,46 @@ describe('onMenuInput: the team menu', () => {
   it('a team whose name contains another team name can still be chosen by voice', () => {
     const teams = [{ name: 'Database' }, { name: 'Database Replicas' }];
     const twoTeams = flowConfig({ menus: 1, teams });
-    expect(asNeedOnCall(onMenuInput(twoTeams, atTeamMenu(), { speech: 'database replicas' })).team).toEqual(teams[1]);
-    expect(asNeedOnCall(onMenuInput(twoTeams, atTeamMenu(), { speech: 'database' })).team).toEqual(teams[0]);
+    expect(asNeedOnCall(onMenuInput(twoTeams, atTeamMenu(), { speech: 'database replicas', at: AT })).team).toEqual(
+      teams[1],
+    );
+    expect(asNeedOnCall(onMenuInput(twoTeams, atTeamMenu(), { speech: 'database', at: AT })).team).toEqual(teams[0]);
   });
 
   it('digits win over speech when Twilio sends both', () => {
-    expect(asNeedOnCall(onMenuInput(config, atTeamMenu(), { digits: '3', speech: 'platform' })).team).toEqual(PAYMENTS);
+    expect(asNeedOnCall(onMenuInput(config, atTeamMenu(), { digits: '3', speech: 'platform', at: AT })).team).toEqual(
+      PAYMENTS,
+    );
   });
 
   it('ignores speech when Twilio sends a wrong key with it', () => {
-    const gather = expectMenu(onMenuInput(config, atTeamMenu(), { digits: '8', speech: 'platform' }));
+    const gather = expectMenu(onMenuInput(config, atTeamMenu(), { digits: '8', speech: 'platform', at: AT }));
     expect(gather.action.state.misses).toBe(1);
   });
 
   it('0 repeats the team menu and keeps the misses and the intent', () => {
     const state = atTeamMenu({ misses: 2, intent: 'message' });
-    const gather = expectMenu(onMenuInput(config, state, { digits: '0' }));
+    const gather = expectMenu(onMenuInput(config, state, { digits: '0', at: AT }));
     expect(gather.prompt).toEqual(teamMenuPrompt);
     expect(gather.action.state).toEqual(state);
   });
 
   it('a repeat does not reset the count: the next miss after two is still the third', () => {
-    const repeated = menuState(onMenuInput(config, atTeamMenu({ misses: 2 }), { digits: '0' }));
-    expect(asNeedOnCall(onMenuInput(config, repeated, { digits: '9' })).team).toEqual(PLATFORM);
+    const repeated = menuState(onMenuInput(config, atTeamMenu({ misses: 2 }), { digits: '0', at: AT }));
+    expect(asNeedOnCall(onMenuInput(config, repeated, { digits: '9', at: AT })).team).toEqual(PLATFORM);
   });
 
   it.each(['4', '9', '*', '#', '12', '00', 'abc', '1a'])('wrong key %p: apology and the team menu again', (digits) => {
-    const gather = expectMenu(onMenuInput(config, atTeamMenu(), { digits }));
+    const gather = expectMenu(onMenuInput(config, atTeamMenu(), { digits, at: AT }));
     expect(gather.prompt).toEqual([sentence('invalidInput'), ...teamMenuPrompt]);
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', misses: 1 });
   });
 
   it.each<[string, MenuInput]>([
-    ['nothing at all', {}],
-    ['empty digits', { digits: '' }],
-    ['blank digits', { digits: '  ' }],
-    ['blank speech', { speech: ' ' }],
+    ['nothing at all', { at: AT }],
+    ['empty digits', { digits: '', at: AT }],
+    ['blank digits', { digits: '  ', at: AT }],
+    ['blank speech', { speech: ' ', at: AT }],
   ])('no input (%s): "we did not hear a choice" and the team menu again', (_label, input) => {
     const gather = expectMenu(onMenuInput(config, atTeamMenu(), input));
     expect(gather.prompt).toEqual([sentence('noInput'), ...teamMenuPrompt]);
@@ -384,18 +389,18 @@ describe('onMenuInput: the team menu', () => {
 
   it('re-prompts twice, then the third miss goes to the first team', () => {
     expect(MENU_RETRIES).toBe(2);
-    const first = menuState(onMenuInput(config, atTeamMenu(), { digits: '9' }));
+    const first = menuState(onMenuInput(config, atTeamMenu(), { digits: '9', at: AT }));
     expect(first.misses).toBe(1);
-    const second = menuState(onMenuInput(config, first, {}));
+    const second = menuState(onMenuInput(config, first, { at: AT }));
     expect(second.misses).toBe(2);
-    const third = asNeedOnCall(onMenuInput(config, second, { digits: '*' }));
+    const third = asNeedOnCall(onMenuInput(config, second, { digits: '*', at: AT }));
     expect(third.team).toEqual(PLATFORM);
     expect(third.prelude).toEqual([sentence('invalidInput'), sentence('defaultTeam', { team: 'Platform' })]);
     expect(third.state).toMatchObject({ stage: 'forwarding', team: PLATFORM, misses: 0 });
   });
 
   it('the third miss of a caller who wants to leave a message goes to the first team voicemail', () => {
-    const step = onMenuInput(config, atTeamMenu({ misses: 2, intent: 'message' }), {});
+    const step = onMenuInput(config, atTeamMenu({ misses: 2, intent: 'message' }), { at: AT });
     const { state, sentences } = expectRecording(step);
     expect(state).toMatchObject({ team: PLATFORM, reason: 'caller-chose-message' });
     expect(sentences).toEqual([
@@ -409,20 +414,20 @@ describe('onMenuInput: the team menu', () => {
   it('with ten or more teams, two-key choices work', () => {
     const teams = Array.from({ length: 12 }, (_, i) => ({ name: `Team ${String.fromCharCode(65 + i)}` }));
     const many = flowConfig({ menus: 1, teams });
-    expect(asNeedOnCall(onMenuInput(many, atTeamMenu(), { digits: '10' })).team).toEqual(teams[9]);
-    expect(asNeedOnCall(onMenuInput(many, atTeamMenu(), { digits: '12' })).team).toEqual(teams[11]);
-    expect(menuState(onMenuInput(many, atTeamMenu(), { digits: '13' })).misses).toBe(1);
-    expect(menuState(onMenuInput(many, atTeamMenu({ misses: 1 }), { digits: '0' })).misses).toBe(1);
+    expect(asNeedOnCall(onMenuInput(many, atTeamMenu(), { digits: '10', at: AT })).team).toEqual(teams[9]);
+    expect(asNeedOnCall(onMenuInput(many, atTeamMenu(), { digits: '12', at: AT })).team).toEqual(teams[11]);
+    expect(menuState(onMenuInput(many, atTeamMenu(), { digits: '13', at: AT })).misses).toBe(1);
+    expect(menuState(onMenuInput(many, atTeamMenu({ misses: 1 }), { digits: '0', at: AT })).misses).toBe(1);
   });
 
   it('never answers a menu input with a hangup, a dial or an incident', () => {
     const inputs: MenuInput[] = [
-      {},
-      { digits: '0' },
-      { digits: '1' },
-      { digits: '2' },
-      { digits: '9' },
-      { speech: 'x' },
+      { at: AT },
+      { digits: '0', at: AT },
+      { digits: '1', at: AT },
+      { digits: '2', at: AT },
+      { digits: '9', at: AT },
+      { speech: 'x', at: AT },
     ];
     for (const stage of ['main-menu', 'team-menu'] as const) {
       for (const misses of [0, 1, 2]) {
@@ -462,7 +467,9 @@ describe('NO_CALL: straight to voicemail (no-call-mode)', () => {
     // The main menu (talk or message) makes no sense when nobody can be called.
     expect(gather.prompt).toEqual([greeting, ...teamMenuPrompt]);
     expect(gather.action.state).toMatchObject({ stage: 'team-menu', intent: 'message' });
-    const { state, sentences } = expectRecording(onMenuInput(noCall(menus), gather.action.state, { digits: '3' }));
+    const { state, sentences } = expectRecording(
+      onMenuInput(noCall(menus), gather.action.state, { digits: '3', at: AT }),
+    );
     expect(state).toMatchObject({ reason: 'no-call-mode', team: PAYMENTS });
     expect(sentences).toEqual([
       sentence('teamAlerted', { team: 'Payments' }),
@@ -481,12 +488,12 @@ describe('NO_CALL: straight to voicemail (no-call-mode)', () => {
   });
 
   it('even the third miss leads to a voicemail, not a call', () => {
-    const { state } = expectRecording(onMenuInput(noCall(1), atTeamMenu({ misses: 2, intent: 'message' }), {}));
+    const { state } = expectRecording(onMenuInput(noCall(1), atTeamMenu({ misses: 2, intent: 'message' }), { at: AT }));
     expect(state).toMatchObject({ reason: 'no-call-mode', team: PLATFORM });
   });
 
   it('wins over a talk intent in a state issued before NO_CALL was set', () => {
-    const { state } = expectRecording(onMenuInput(noCall(1), atTeamMenu({ intent: 'talk' }), { digits: '2' }));
+    const { state } = expectRecording(onMenuInput(noCall(1), atTeamMenu({ intent: 'talk' }), { digits: '2', at: AT }));
     expect(state).toMatchObject({ reason: 'no-call-mode', team: DATABASE });
   });
 });
@@ -495,7 +502,7 @@ describe('NO_VOICEMAIL: a call-back request instead of a recording', () => {
   it.each([0, 1, 2] as const)('NUMBER_OF_MENUS=%p with NO_CALL: the call-back prompt', (menus) => {
     const config = flowConfig({ menus, noCall: true, noVoicemail: true });
     let step = answerCall(config, CALL);
-    if (menus > 0) step = onMenuInput(config, menuState(step), { digits: '2' });
+    if (menus > 0) step = onMenuInput(config, menuState(step), { digits: '2', at: AT });
     const { gather, state } = expectCallbackRequest(step);
     const team = menus === 0 ? PLATFORM : DATABASE;
     expect(state).toMatchObject({ stage: 'callback', reason: 'no-call-mode', team });
@@ -505,15 +512,15 @@ describe('NO_VOICEMAIL: a call-back request instead of a recording', () => {
 
   it('main menu 2 then a team: the call-back prompt for that team (caller-chose-message)', () => {
     const config = flowConfig({ menus: 2, noVoicemail: true });
-    const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '2' }));
-    const { gather, state } = expectCallbackRequest(onMenuInput(config, teamMenu, { digits: '1' }));
+    const teamMenu = menuState(onMenuInput(config, atMainMenu(), { digits: '2', at: AT }));
+    const { gather, state } = expectCallbackRequest(onMenuInput(config, teamMenu, { digits: '1', at: AT }));
     expect(state).toMatchObject({ stage: 'callback', reason: 'caller-chose-message', team: PLATFORM });
     expect(gather.prompt).toEqual([sentence('teamAlerted', { team: 'Platform' }), sentence('callbackPrompt')]);
   });
 
   it('main menu 1 still forwards the call', () => {
     const config = flowConfig({ menus: 2, noVoicemail: true, teams: ONE_TEAM });
-    expect(asNeedOnCall(onMenuInput(config, atMainMenu(), { digits: '1' })).team).toEqual(PLATFORM);
+    expect(asNeedOnCall(onMenuInput(config, atMainMenu(), { digits: '1', at: AT })).team).toEqual(PLATFORM);
   });
 
   it.each([0, 1] as const)('NUMBER_OF_MENUS=%p without NO_CALL still forwards the call', (menus) => {

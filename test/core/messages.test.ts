@@ -71,6 +71,8 @@ describe('defaultMessages', () => {
     reasonNobodyAnswered: ['team'],
     reasonNobodyOnCall: ['team'],
     reasonLookupFailed: ['team'],
+    reasonAfterHours: ['team'],
+    closedTransfer: ['other', 'team'],
     leaveMessage: ['team'],
     teamAlerted: ['team'],
     alertFailed: ['team'],

@@ -64,6 +64,8 @@ export interface Config {
   staticWebhookUrl?: string;
   staticRosterAsset: string;
   messagesAsset: string;
+  /** The routing file's asset path: per-number teams, hours, screening, ring strategies. */
+  routingAsset: string;
 }
 
 /** Where each call's trace is kept for /call-status: a Twilio Sync service. */
@@ -91,12 +93,17 @@ export interface ParsedConfig {
 
 const PROVIDERS: readonly ProviderName[] = ['victorops', 'pagerduty', 'opsgenie', 'static'];
 
-export function parseConfig(env: Env): ParsedConfig {
+/**
+ * `fileTeams`: the teams of the routing file, when there is one; they replace the TEAM_n family
+ * (TEAM_n, ESC_POL_n, FALLBACK_PHONES_n), and PAGERDUTY_ROUTING_KEY_n then keys team n of the file.
+ */
+export function parseConfig(env: Env, fileTeams?: Team[]): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const reader = new EnvReader(env, problems);
 
   const provider = chooseProvider(env, problems);
-  const numberedTeams = readTeams(env, reader);
+  const numberedTeams = fileTeams ? fileTeams.map((team, i) => ({ n: i + 1, team })) : readTeams(env, reader);
+  if (fileTeams) reportIgnoredTeamVariables(env, reader);
   const config: Config = {
     provider,
     teams: numberedTeams.map(({ team }) => team),
@@ -126,6 +133,7 @@ export function parseConfig(env: Env): ParsedConfig {
     backgroundBudgetMs: reader.integer('BACKGROUND_BUDGET_MS', 8000, 3000, 9500),
     recordMenuHangups: reader.flag('RECORD_MENU_HANGUPS'),
     staticRosterAsset: reader.text('STATIC_ROSTER_ASSET', '/roster.json'),
+    routingAsset: routingAssetOf(env),
     messagesAsset: reader.text('MESSAGES_ASSET', '/messages.json'),
   };
   const trace = readTraceSettings(env, reader);
@@ -138,6 +146,23 @@ export function parseConfig(env: Env): ParsedConfig {
     if (webhook) config.staticWebhookUrl = webhook;
   }
   return { config, problems };
+}
+
+/** ROUTING_ASSET, read before the rest: the routing file it names decides which teams there are. */
+export function routingAssetOf(env: Env): string {
+  return stringValue(env, 'ROUTING_ASSET') ?? '/routing.json';
+}
+
+/** With a routing file, the TEAM_n family is ignored: say so once, naming what was set. */
+function reportIgnoredTeamVariables(env: Env, reader: EnvReader): void {
+  const ignored = Object.keys(env).filter(
+    (name) => /^(TEAM_?\d+|ESC_POL_?\d+|FALLBACK_PHONES_\d+)$/i.test(name) && stringValue(env, name),
+  );
+  if (ignored.length === 0) return;
+  reader.complain(
+    ignored.sort().join(', '),
+    'are ignored: the routing file (assets/routing.private.json) defines the teams, their policies and fallback numbers.',
+  );
 }
 
 /**

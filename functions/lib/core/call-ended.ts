@@ -18,7 +18,7 @@ export interface CallEnd {
 
 export type CallEndDecision = { action: 'nothing'; why: string } | { action: 'alert'; step: NeedAlert };
 
-const HANG_UP_AT: Record<Exclude<TraceStage, 'answered' | 'menu'>, HangUpReason> = {
+const HANG_UP_AT: Record<Exclude<TraceStage, 'answered' | 'menu' | 'screened' | 'ended'>, HangUpReason> = {
   'team-chosen': 'hung-up-before-ringing',
   voicemail: 'hung-up-at-prompt',
   message: 'message-not-passed-on',
@@ -33,6 +33,8 @@ const HANG_UP_AT: Record<Exclude<TraceStage, 'answered' | 'menu'>, HangUpReason>
  */
 export function onCallEnded(config: FlowConfig, trace: CallTrace | undefined, call: CallEnd): CallEndDecision {
   if (trace?.answered) return { action: 'nothing', why: 'a responder took the call' };
+  if (trace?.stage === 'ended') return { action: 'nothing', why: 'the call was ended on purpose (refused, or silent)' };
+  if (trace?.stage === 'screened') return { action: 'nothing', why: 'the caller was screened and left no message' };
   if (trace?.incident === 'open') return { action: 'nothing', why: "the call's incident is open" };
   // The SMS told the team's fallback numbers already; another attempt would only text them again.
   if (trace?.incident === 'texted') return { action: 'nothing', why: 'the team was texted about the call' };
@@ -48,7 +50,7 @@ export function onCallEnded(config: FlowConfig, trace: CallTrace | undefined, ca
   }
   const team = teamByName(config, trace.team, trace.teamRef);
   const state: CallState = { ...newCallState(call.callSid, call.caller, call.to), team, stage: 'voicemail' };
-  const stage = trace.stage === 'answered' || trace.stage === 'menu' ? 'team-chosen' : trace.stage;
+  const stage = trace.stage === 'voicemail' || trace.stage === 'message' ? trace.stage : 'team-chosen';
   const incident: IncidentEvent = {
     kind: 'missed-call',
     callSid: call.callSid,

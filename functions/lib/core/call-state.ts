@@ -32,6 +32,12 @@ export interface CallState {
   alert?: AlertOutcome;
   /** The team's fallback numbers were rung on this call (so they are not rung twice). */
   fallbackRung?: boolean;
+  /** The team the caller chose was closed: its name (the call may go to its after-hours team). */
+  afterHours?: string;
+  /** Screened: the caller may leave a message, and opens an incident only if they do. */
+  screened?: boolean;
+  /** A key or a word was heard at this menu (a person, not a silent robocall). */
+  heard?: boolean;
 }
 
 export function newCallState(callSid: string, caller: string, supportNumber: string): CallState {

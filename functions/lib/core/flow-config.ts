@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import type { Routing } from './routing';
 import type { Team } from './types';
 
 /** The part of the configuration the call flow decides with. */
@@ -18,6 +19,8 @@ export interface FlowConfig {
   fallbackPhones: string[];
   /** A caller who hangs up before choosing a team leaves a record that pages nobody. */
   recordMenuHangups: boolean;
+  /** Per number and per team: greetings, teams, hours, screening, ring strategy, notifications. */
+  routing: Routing;
   messages: Messages;
 }
 

@@ -7,7 +7,7 @@ import { traceOf } from './trace';
 import { reply, type NeedAlert, type Reply } from './verbs';
 import { checkDestinations, fallbackChain } from './destinations';
 import { dialCurrent } from './dial';
-import type { IncidentEvent } from './incidents';
+import { callFacts, type IncidentEvent } from './incidents';
 import { enterVoicemail, needAlert, teamOf } from './voicemail';
 
 /**
@@ -84,9 +84,7 @@ export function onScreen(config: FlowConfig, state: CallState, digits: string | 
     [
       {
         kind: 'call-accepted',
-        callSid: state.callSid,
-        team: teamOf(config, state),
-        caller: state.caller,
+        ...callFacts(state, teamOf(config, state)),
         responder: responder.name,
       },
     ],
@@ -130,9 +128,7 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
       [
         {
           kind: 'call-ended',
-          callSid: state.callSid,
-          team,
-          caller: state.caller,
+          ...callFacts(state, team),
           responder: responder.name,
           talkSeconds: result.durationSeconds,
           attempts,
@@ -146,9 +142,7 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
     const attempts = [...state.attempts, { responder: responder.name, outcome: 'caller-hung-up' as const }];
     const missed: IncidentEvent = {
       kind: 'missed-call',
-      callSid: state.callSid,
-      team,
-      caller: state.caller,
+      ...callFacts(state, team),
       reason: 'caller-hung-up',
       attempts,
     };

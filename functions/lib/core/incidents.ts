@@ -1,3 +1,4 @@
+import type { CallState } from './call-state';
 import type { Attempt, HangUpReason, Team, VoicemailReason } from './types';
 
 interface IncidentBase {
@@ -5,6 +6,18 @@ interface IncidentBase {
   callSid: string;
   team: Team;
   caller: string;
+  /** The call came out of this team's hours (it may have been put through to another team). */
+  afterHours?: string;
+}
+
+/** What every incident of a call says about it: the call, the team, the caller, and whether it came after hours. */
+export function callFacts(state: CallState, team: Team): IncidentBase {
+  return {
+    callSid: state.callSid,
+    team,
+    caller: state.caller,
+    ...(state.afterHours ? { afterHours: state.afterHours } : {}),
+  };
 }
 
 /**

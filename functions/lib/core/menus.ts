@@ -1,7 +1,9 @@
+import { hoursDecision } from './after-hours';
 import type { CallState } from './call-state';
 import { newCallState } from './call-state';
 import { MENU_RETRIES, MENU_TIMEOUT_SECONDS, type FlowConfig } from './flow-config';
 import { say } from './say';
+import { screenCaller } from './screening';
 import { matchSpokenChoice } from './speech';
 import type { Team } from './types';
 import { traceOf } from './trace';
@@ -12,26 +14,55 @@ export interface IncomingCall {
   callSid: string;
   from: string;
   to: string;
+  /** When the call came in: opening hours are read at this instant. */
+  at: Date;
+  /** Twilio's STIR/SHAKEN verdict on the caller ID, when it gives one. */
+  stirVerstat?: string;
 }
 
 export interface MenuInput {
   digits?: string;
   speech?: string;
+  /** When the caller answered: opening hours are read at this instant. */
+  at: Date;
 }
 
-/** The first webhook of a call: greet, then play the first menu or go straight to a team. */
+/**
+ * The first webhook of a call: screen the caller, greet them as the number they dialled greets,
+ * then play the first menu of that number's teams, or go straight to its one team.
+ */
 export function answerCall(config: FlowConfig, call: IncomingCall): Step {
-  const offered = config.teams.map(({ name, ref }) => (ref ? { name, ref } : { name }));
+  const teams = teamsOfNumber(config, call.to);
+  const offered = teams.map(({ name, ref }) => (ref ? { name, ref } : { name }));
   const state: CallState = { ...newCallState(call.callSid, call.from, call.to), offered };
-  const greeting = say(config, 'greeting');
+  const numberGreeting = config.routing.numbers[call.to]?.greeting;
+  const greeting = numberGreeting ?? say(config, 'greeting');
+  const verdict = screenCaller(config.routing.callers, call.from, call.stirVerstat);
+  if (verdict === 'reject') {
+    // A decision, not a dropped call: nothing is owed to a caller the operator refuses.
+    return {
+      ...reply([{ verb: 'say', text: say(config, 'callerRejected') }, { verb: 'hangup' }]),
+      trace: traceOf(state, 'ended'),
+    };
+  }
+  if (verdict === 'voicemail')
+    return enterVoicemail(config, { ...state, team: teams[0], intent: 'message' }, 'caller-not-allowed', [greeting]);
   const intent = config.noCall ? 'message' : 'talk';
   if (config.menus === 2 && !config.noCall) {
     return mainMenu(config, state, [greeting]);
   }
-  if (config.menus === 0 || config.teams.length === 1) {
-    return teamChosen(config, { ...state, intent }, config.teams[0], [greeting]);
+  if (config.menus === 0 || teams.length === 1) {
+    return teamChosen(config, { ...state, intent }, teams[0], [greeting], call.at);
   }
   return teamMenu(config, { ...state, intent }, [greeting]);
+}
+
+/** The teams the dialled number offers, in its menu order; every team for a number not listed. */
+function teamsOfNumber(config: FlowConfig, to: string): Team[] {
+  const listed = config.routing.numbers[to]?.teams;
+  if (!listed) return config.teams;
+  const teams = listed.flatMap((name) => config.teams.filter((team) => team.name === name));
+  return teams.length > 0 ? teams : config.teams;
 }
 
 /** The caller pressed a key, said something, or stayed silent at a menu. */
@@ -42,14 +73,15 @@ export function onMenuInput(config: FlowConfig, state: CallState, input: MenuInp
   }
   if (choice === undefined) return missedChoice(config, state, input);
 
-  const fresh = { ...state, misses: 0 };
+  const { heard, ...rest } = state;
+  const fresh = { ...rest, misses: 0 };
   const teams = teamsOffered(config, state);
   if (state.stage === 'main-menu') {
     const intent = choice === 1 ? 'talk' : 'message';
     const next = { ...fresh, intent } as const;
-    return teams.length === 1 ? teamChosen(config, next, teams[0], []) : teamMenu(config, next, []);
+    return teams.length === 1 ? teamChosen(config, next, teams[0], [], input.at) : teamMenu(config, next, []);
   }
-  return teamChosen(config, fresh, teams[choice - 1], []);
+  return teamChosen(config, fresh, teams[choice - 1], [], input.at);
 }
 
 /**
@@ -101,14 +133,32 @@ function missedChoice(config: FlowConfig, state: CallState, input: MenuInput): S
   const heardSomething = Boolean(input.digits?.trim() || input.speech?.trim());
   const apology = say(config, heardSomething ? 'invalidInput' : 'noInput');
   const misses = state.misses + 1;
+  const heard = state.heard === true || heardSomething;
   if (misses <= MENU_RETRIES) {
-    const retry = { ...state, misses };
+    const retry: CallState = { ...state, misses, ...(heard ? { heard } : {}) };
     return retry.stage === 'main-menu' ? mainMenu(config, retry, [apology]) : teamMenu(config, retry, [apology]);
   }
-  // Never hang up on a caller who cannot or will not choose: the first team is the safe default.
   const firstTeam = teamsOffered(config, state)[0];
-  const settled = { ...state, misses: 0 };
-  return teamChosen(config, settled, firstTeam, [apology, say(config, 'defaultTeam', { team: firstTeam.name })]);
+  const { heard: _heard, ...settled } = { ...state, misses: 0 };
+  // Silence at every prompt may well be a robocall: the routing file says whether it still reaches a
+  // team. A caller who pressed or said anything is a person, and is put through to the first team.
+  const noInput = heard ? 'first-team' : config.routing.noInput;
+  if (noInput === 'goodbye') {
+    return {
+      ...reply([{ verb: 'say', text: say(config, 'noChoiceGoodbye') }, { verb: 'hangup' }]),
+      trace: traceOf(settled, 'ended'),
+    };
+  }
+  if (noInput === 'voicemail')
+    return enterVoicemail(config, { ...settled, team: firstTeam, intent: 'message' }, 'no-choice', [apology]);
+  // Never hang up on a caller who cannot or will not choose: the first team is the safe default.
+  return teamChosen(
+    config,
+    settled,
+    firstTeam,
+    [apology, say(config, 'defaultTeam', { team: firstTeam.name })],
+    input.at,
+  );
 }
 
 function mainMenu(config: FlowConfig, state: CallState, lead: string[]): Step {
@@ -150,7 +200,7 @@ function menuReply(config: FlowConfig, state: CallState, prompt: string[], hints
   return reply([gather, { verb: 'redirect', to: { endpoint: 'menu', state } }]);
 }
 
-function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: string[]): Step {
+function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: string[], at: Date): Step {
   // The menu is over: later webhooks need the chosen team only, and the state stays short.
   const { offered, ...rest } = state;
   const withTeam: CallState = { ...rest, team };
@@ -158,6 +208,20 @@ function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: stri
     const reason = config.noCall ? 'no-call-mode' : 'caller-chose-message';
     return enterVoicemail(config, withTeam, reason, lead);
   }
-  const forwarding: CallState = { ...withTeam, stage: 'forwarding' };
+  const hours = hoursDecision(config, team, at);
+  if (hours.to === 'voicemail') {
+    const closed = hours.message ?? say(config, 'reasonAfterHours', { team: team.name });
+    return enterVoicemail(config, { ...withTeam, afterHours: team.name }, 'after-hours', [...lead, closed]);
+  }
+  if (hours.to === 'other-team') {
+    const other = teamByName(config, hours.team, undefined);
+    const transfer = say(config, 'closedTransfer', { team: team.name, other: other.name });
+    return ringTeam({ ...withTeam, team: other, afterHours: team.name }, other, [...lead, transfer]);
+  }
+  return ringTeam(withTeam, team, lead);
+}
+
+function ringTeam(state: CallState, team: Team, lead: string[]): Step {
+  const forwarding: CallState = { ...state, stage: 'forwarding' };
   return { kind: 'need-on-call', team, state: forwarding, prelude: lead, trace: traceOf(forwarding, 'team-chosen') };
 }

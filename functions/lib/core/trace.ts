@@ -24,12 +24,15 @@ export interface CallTrace {
 
 /**
  * - menu: the caller never chose a team;
+ * - screened: the caller was screened (or stayed silent) and offered voicemail: nothing is owed
+ *   them unless they leave a message, which moves the trace on;
+ * - ended: the flow ended the call on purpose (a blocked caller, a goodbye after silence);
  * - team-chosen: a team was chosen and its on-call chain is being looked up or rung;
  * - voicemail: the caller was asked for a message or a call-back number;
  * - message: they left one (or the Record heard nothing);
  * - answered: a responder took the call.
  */
-export type TraceStage = 'menu' | 'team-chosen' | 'voicemail' | 'message' | 'answered';
+export type TraceStage = 'menu' | 'team-chosen' | 'voicemail' | 'message' | 'answered' | 'screened' | 'ended';
 
 /** Only an accepted message opened the incident; an SMS told someone, but opened nothing. */
 export function incidentIsOpen(outcome: AlertOutcome | undefined): boolean {

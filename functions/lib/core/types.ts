@@ -28,7 +28,20 @@ export type OnCallLookup = { ok: true; steps: Responder[][] } | { ok: false; pro
 
 /** Why a caller ends up leaving a message rather than talking to someone. */
 export type VoicemailReason =
-  'caller-chose-message' | 'no-call-mode' | 'nobody-answered' | 'nobody-on-call' | 'lookup-failed' | 'state-rejected';
+  | 'caller-chose-message'
+  | 'no-call-mode'
+  | 'nobody-answered'
+  | 'nobody-on-call'
+  | 'lookup-failed'
+  | 'state-rejected'
+  | 'after-hours'
+  /** Screened by the routing file's caller rules: may leave a message, opens an incident only if they do. */
+  | 'caller-not-allowed'
+  /** Silence at every menu prompt, with noInput "voicemail": screened the same way. */
+  | 'no-choice';
+
+/** Reasons whose caller opens an incident only by leaving a message: robocalls must not page anyone. */
+export const SCREENED_REASONS: ReadonlySet<VoicemailReason> = new Set(['caller-not-allowed', 'no-choice']);
 
 /**
  * Why a call that nobody took ended without a message: the caller hung up while a responder rang,

@@ -3,14 +3,15 @@ import type { CallState } from './call-state';
 import { checkDestinations, fallbackChain } from './destinations';
 import { dialCurrent } from './dial';
 import { CALLBACK_TIMEOUT_SECONDS, type FlowConfig } from './flow-config';
-import type { IncidentEvent } from './incidents';
+import { callFacts, type IncidentEvent } from './incidents';
 import type { MessageKey } from './messages';
 import { spokenPhoneNumber } from './messages';
 import { say } from './say';
 import { incidentIsOpen, traceOf } from './trace';
-import type { Team, VoicemailReason } from './types';
+import { SCREENED_REASONS, type Team, type VoicemailReason } from './types';
 import { reply, type NeedAlert, type Reply, type Verb } from './verbs';
 
+// after-hours: the caller heard why already (the team is closed, or the operator's own words).
 const REASON_MESSAGE: Partial<Record<VoicemailReason, MessageKey>> = {
   'nobody-answered': 'reasonNobodyAnswered',
   'nobody-on-call': 'reasonNobodyOnCall',
@@ -68,11 +69,14 @@ export function enterVoicemail(
   const team = teamOf(config, state);
   const next: CallState = { ...state, team, reason, stage: config.noVoicemail ? 'callback' : 'voicemail' };
   if (reason === 'state-rejected') return voicemailPrompt(config, next, reason, lead, undefined);
+  if (SCREENED_REASONS.has(reason)) {
+    // Robocalls are screened here too: only a message left for the team opens an incident.
+    const screened = voicemailPrompt(config, { ...next, screened: true }, reason, lead, undefined);
+    return { ...screened, trace: traceOf(next, 'screened') };
+  }
   const unanswered: IncidentEvent = {
     kind: 'unanswered-call',
-    callSid: state.callSid,
-    team,
-    caller: state.caller,
+    ...callFacts(state, team),
     awaiting: config.noVoicemail ? 'callback-number' : 'message',
     reason,
     attempts: state.attempts,
@@ -208,9 +212,9 @@ export interface Recording {
 }
 
 /** The Record verb finished, or heard nothing: the incident gets the message, or hears there is none. */
-export function onRecording(config: FlowConfig, state: CallState, recording: Recording): NeedAlert {
+export function onRecording(config: FlowConfig, state: CallState, recording: Recording): Reply | NeedAlert {
   const team = teamOf(config, state);
-  const base = { callSid: state.callSid, team, caller: state.caller, attempts: state.attempts };
+  const base = { ...callFacts(state, team), attempts: state.attempts };
   const reason = state.reason ?? 'caller-chose-message';
   if (recording.url && recording.seconds > 0) {
     const incident: IncidentEvent = {
@@ -222,8 +226,17 @@ export function onRecording(config: FlowConfig, state: CallState, recording: Rec
     };
     return needAlert(config, { ...state, stage: 'voicemail' }, [incident], { then: 'message-received' });
   }
+  if (state.screened) return screenedGoodbye(config, state);
   const missed: IncidentEvent = { ...base, kind: 'missed-call', reason };
   return needAlert(config, { ...state, stage: 'voicemail' }, [missed], { then: 'no-message' });
+}
+
+/** A screened caller left nothing: nothing is opened, and nothing is promised. */
+function screenedGoodbye(config: FlowConfig, state: CallState): Reply {
+  return {
+    ...reply([{ verb: 'say', text: say(config, 'noMessageGoodbye') }, { verb: 'hangup' }]),
+    trace: traceOf(state, 'screened'),
+  };
 }
 
 export interface Transcription {
@@ -240,9 +253,7 @@ export function onTranscription(config: FlowConfig, state: CallState, transcript
     [
       {
         kind: 'transcript',
-        callSid: state.callSid,
-        team: teamOf(config, state),
-        caller: state.caller,
+        ...callFacts(state, teamOf(config, state)),
         text,
         recordingUrl: transcription.recordingUrl,
         ...(incidentIsOpen(state.alert) ? {} : { ensureOpen: true }),
@@ -252,14 +263,15 @@ export function onTranscription(config: FlowConfig, state: CallState, transcript
 }
 
 /** With NO_VOICEMAIL: the caller keyed a call-back number, or nothing (then their own number). */
-export function onCallbackRequest(config: FlowConfig, state: CallState, digits: string | undefined): NeedAlert {
+export function onCallbackRequest(config: FlowConfig, state: CallState, digits: string | undefined): Reply | NeedAlert {
+  // Silence (no Digits at all: the Gather timed out) from a screened caller asks for nothing; pound
+  // alone still asks to be called back on their own number.
+  if (state.screened && digits === undefined) return screenedGoodbye(config, state);
   const team = teamOf(config, state);
   const callbackNumber = callbackNumberFrom(digits, state.caller);
   const incident: IncidentEvent = {
     kind: 'callback-requested',
-    callSid: state.callSid,
-    team,
-    caller: state.caller,
+    ...callFacts(state, team),
     callbackNumber,
     reason: state.reason ?? 'caller-chose-message',
     attempts: state.attempts,

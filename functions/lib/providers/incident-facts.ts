@@ -34,6 +34,7 @@ export function incidentFacts(event: IncidentEvent): Record<string, string> {
     case 'menu-hang-up':
       break;
   }
+  if (event.afterHours) facts.afterHours = `${event.afterHours} was closed`;
   if ('reason' in event) facts.reason = describeReason(event.reason);
   if ('attempts' in event) facts.callLog = describeAttempts(event.attempts);
   return facts;

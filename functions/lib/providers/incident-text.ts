@@ -56,9 +56,14 @@ export function incidentSentence(event: IncidentEvent): string {
   }
 }
 
+/** Said of a call that came out of hours. */
+function afterHoursNote(event: IncidentEvent): string[] {
+  return event.afterHours ? [`The call came after hours: the ${event.afterHours} team was closed.`] : [];
+}
+
 /** The incident's body: the sentence, the recording and the call log, each on its own lines. */
 export function incidentDetails(event: IncidentEvent): string {
-  const parts = [incidentSentence(event)];
+  const parts = [incidentSentence(event), ...afterHoursNote(event)];
   const recording = recordingUrlOf(event);
   if (recording) parts.push(`Recording: ${recording}`);
   if ('attempts' in event) parts.push(`\nCall log:\n${describeAttempts(event.attempts)}`);
@@ -67,7 +72,7 @@ export function incidentDetails(event: IncidentEvent): string {
 
 /** Everything in one paragraph, for a chat message. */
 export function incidentParagraph(event: IncidentEvent): string {
-  const parts = [`${incidentTitle(event)}.`, incidentSentence(event)];
+  const parts = [`${incidentTitle(event)}.`, incidentSentence(event), ...afterHoursNote(event)];
   const recording = recordingUrlOf(event);
   if (recording) parts.push(`Recording: ${recording}`);
   if ('attempts' in event) parts.push(`Call log: ${describeAttempts(event.attempts).split('\n').join('; ')}`);

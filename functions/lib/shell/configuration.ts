@@ -1,7 +1,10 @@
-import { parseConfig, type Config, type ConfigProblem } from '../config/config';
+import { parseConfig, routingAssetOf, type Config, type ConfigProblem } from '../config/config';
 import type { Env } from '../config/env';
 import { parseMessages } from '../config/messages-file';
+import { parseRoutingFile } from '../config/routing-file';
 import type { Messages } from '../core/messages';
+import { DEFAULT_ROUTING, type Routing } from '../core/routing';
+import type { Team } from '../core/types';
 import { parseRoster, type Roster } from '../providers/static-roster';
 import { warmState } from '../warm/state';
 import { readJsonAsset } from './assets';
@@ -14,6 +17,8 @@ import { describeError, type Logger } from './log';
 export interface Configuration {
   config: Config;
   messages: Messages;
+  /** From the routing file, when there is one (and it is right); the defaults otherwise. */
+  routing: Routing;
   /** The static roster, when the provider or ROSTER_FALLBACK needs it and it could be read. */
   roster?: Roster;
   /** Every problem found, each naming its variable (or file and path). */
@@ -40,7 +45,10 @@ export function loadConfiguration(env: Env): Configuration {
 }
 
 function readConfiguration(env: Env): Configuration {
-  const { config, problems } = parseConfig(env);
+  const routingFile = readRoutingFile(routingAssetOf(env));
+  const { config, problems } = parseConfig(env, routingFile.teams);
+  problems.unshift(...routingFile.problems);
+  const { routing } = routingFile;
   const messagesFile = fileOf(config.messagesAsset);
   let messages: Messages;
   try {
@@ -59,12 +67,12 @@ function readConfiguration(env: Env): Configuration {
     messages = parseMessages({}, messagesFile).messages;
   }
   const needsRoster = config.provider === 'static' || config.rosterFallback;
-  if (!needsRoster) return { config, messages, problems };
+  if (!needsRoster) return { config, messages, routing, problems };
   const rosterFile = fileOf(config.staticRosterAsset);
   try {
     const parsed = parseRoster(readJsonAsset(config.staticRosterAsset), rosterFile);
     problems.push(...parsed.problems);
-    return { config, messages, roster: parsed.roster, problems };
+    return { config, messages, routing, roster: parsed.roster, problems };
   } catch (error) {
     const consequence =
       config.provider === 'static' ? 'Calls go to voicemail until it is fixed.' : 'ROSTER_FALLBACK has nothing to use.';
@@ -73,8 +81,36 @@ function readConfiguration(env: Env): Configuration {
       message: `${describeError(error)}. ${consequence}`,
       severity: config.provider === 'static' ? 'error' : 'warning',
     });
-    return { config, messages, problems };
+    return { config, messages, routing, problems };
   }
+}
+
+/**
+ * The routing file is optional: without it the environment's TEAM_n and the defaults route calls.
+ * A file that is wrong anywhere is not used at all, and each of its problems is named.
+ */
+function readRoutingFile(assetPath: string): { routing: Routing; teams?: Team[]; problems: ConfigProblem[] } {
+  const file = fileOf(assetPath);
+  let json: unknown;
+  try {
+    json = readJsonAsset(assetPath);
+  } catch (error) {
+    if (/does not exist/.test(describeError(error))) return { routing: DEFAULT_ROUTING, problems: [] };
+    return {
+      routing: DEFAULT_ROUTING,
+      problems: [
+        {
+          variable: file,
+          message: `${describeError(error)}. The routing file is not used until it is fixed.`,
+          severity: 'error',
+        },
+      ],
+    };
+  }
+  const parsed = parseRoutingFile(json, file);
+  return parsed.ok
+    ? { routing: parsed.routing, teams: parsed.teams, problems: [] }
+    : { routing: DEFAULT_ROUTING, problems: parsed.problems };
 }
 
 /** Each problem once per warm container, at its severity: one Debugger event, not one per webhook. */

@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import type { Env } from '../config/env';
 import type { FlowConfig } from '../core/flow-config';
 import type { Messages } from '../core/messages';
+import { DEFAULT_ROUTING, type Routing } from '../core/routing';
 import type { Team } from '../core/types';
 import { IncidentWebhook } from '../providers/incident-webhook';
 import { OpsgenieProvider } from '../providers/opsgenie';
@@ -45,7 +46,7 @@ const FALLBACK_TEAM: Team = { name: 'on-call' };
  * and each of its problems logged once; the call still goes on with safe defaults.
  */
 export async function prepareCall(env: Env, log: Logger, needTeams: boolean, started: number): Promise<CallSetup> {
-  const { config, messages, roster, problems } = loadConfiguration(env);
+  const { config, messages, roster, routing, problems } = loadConfiguration(env);
   reportProblemsOnce(problems, log);
   const provider = createProvider(config, roster, log);
   // At most half of what the webhook has left: the on-call lookup may still have to follow.
@@ -55,13 +56,18 @@ export async function prepareCall(env: Env, log: Logger, needTeams: boolean, sta
     config.rosterFallback && config.provider !== 'static' && roster ? createRoster(roster, log) : undefined;
   return {
     config,
-    flow: flowConfigOf(config, teams, messages),
+    flow: flowConfigOf(config, teams, messages, routing),
     provider,
     ...(rosterFallback ? { rosterFallback } : {}),
   };
 }
 
-export function flowConfigOf(config: Config, teams: Team[], messages: Messages): FlowConfig {
+export function flowConfigOf(
+  config: Config,
+  teams: Team[],
+  messages: Messages,
+  routing: Routing = DEFAULT_ROUTING,
+): FlowConfig {
   const withFallbacks = (teams.length > 0 ? teams : [FALLBACK_TEAM]).map((team) =>
     team.fallbackPhones || config.fallbackPhones.length === 0
       ? team
@@ -79,6 +85,7 @@ export function flowConfigOf(config: Config, teams: Team[], messages: Messages):
     allowedCountryCodes: config.allowedCountryCodes,
     fallbackPhones: config.fallbackPhones,
     recordMenuHangups: config.recordMenuHangups,
+    routing,
     messages,
   };
 }

@@ -7,7 +7,7 @@ import { describeError, type Logger } from './log';
 /** A call's trace outlives the call by far: /call-status is requested at its end. */
 const TRACE_TTL_SECONDS = 6 * 60 * 60;
 
-const STAGES: readonly TraceStage[] = ['menu', 'team-chosen', 'voicemail', 'message', 'answered'];
+const STAGES: readonly TraceStage[] = ['menu', 'team-chosen', 'voicemail', 'message', 'answered', 'screened', 'ended'];
 const INCIDENT_STATES: ReadonlyArray<CallTrace['incident']> = ['open', 'texted', 'not-open'];
 
 /** Where the functions keep each call's trace: one small Twilio Sync Document per call. */
