@@ -14,6 +14,7 @@ export const handler = createCallFlowHandler({
       bridged: param('DialBridged') === 'true',
       durationSeconds: wholeSeconds(param('DialCallDuration')),
       callerGone: callerHasHungUp(event),
+      at: new Date(),
     }),
 });
 

@@ -14,6 +14,10 @@ const common = {
   logLevel: 'warning',
   // Installed by the runtime from package.json; bundling them would only bloat each function.
   external: ['twilio', 'axios'],
+  // The functions load axios on their first request with import(). As a require() it finds the
+  // copy the runtime already loaded with the twilio library; a real import() would load axios's
+  // separate ES module build a second time.
+  supported: { 'dynamic-import': false },
 };
 
 /** Bundles root/functions/*.ts into outDir. Rejects (esbuild has printed why) on a build error. */

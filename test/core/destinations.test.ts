@@ -6,6 +6,8 @@ import { defaultMessages } from '../../functions/lib/core/messages';
 import { DEFAULT_ROUTING } from '../../functions/lib/core/routing';
 import { asReply } from './builders';
 
+const AT = new Date('2026-12-02T15:00:00Z');
+
 const chain = [
   { name: 'alice', phone: '+15555550101' },
   { name: 'bruno', phone: '+442071838750' },
@@ -68,7 +70,7 @@ describe('chain length', () => {
       messages: { ...defaultMessages },
     };
     const state = { ...newCallState('CA1', '+15555550150', '+15555550100'), team: { name: 'Platform' } };
-    const reply = asReply(connectToChain(flow, state, [], { ok: true, steps: [many] }));
+    const reply = asReply(connectToChain(flow, state, [], { ok: true, steps: [many] }, AT));
     const dial = reply.verbs.find((v) => v.verb === 'dial');
     expect(dial?.verb === 'dial' && dial.action.state.chain.map((r) => r.name)).toEqual(
       many.slice(0, MAX_CHAIN_LENGTH).map((r) => r.name),

@@ -32,6 +32,8 @@ import {
   verbKinds,
 } from './builders';
 
+const AT = new Date('2026-12-02T15:00:00Z');
+
 const config = flowConfig();
 const found = (...chain: Responder[]): OnCallLookup => ({ ok: true, steps: chain.map((responder) => [responder]) });
 const failed: OnCallLookup = { ok: false, problem: 'HTTP 503' };
@@ -42,7 +44,7 @@ function beforeLookup(overrides: Partial<CallState> = {}): CallState {
 }
 
 function dialResult(overrides: Partial<DialResult> = {}): DialResult {
-  return { status: 'no-answer', bridged: false, durationSeconds: 0, callerGone: false, ...overrides };
+  return { status: 'no-answer', bridged: false, durationSeconds: 0, callerGone: false, at: AT, ...overrides };
 }
 
 function dialOf(step: Step) {
@@ -51,7 +53,7 @@ function dialOf(step: Step) {
 
 describe('connectToChain', () => {
   it('when the lookup failed: explains, then records a message (lookup-failed)', () => {
-    const step = connectToChain(config, beforeLookup(), ['Hello.'], failed);
+    const step = connectToChain(config, beforeLookup(), ['Hello.'], failed, AT);
     const { state, sentences } = expectRecording(step);
     expect(sentences).toEqual([
       'Hello.',
@@ -65,7 +67,7 @@ describe('connectToChain', () => {
   });
 
   it('when nobody is on call: explains, then records a message (nobody-on-call)', () => {
-    const step = connectToChain(config, beforeLookup(), [], found());
+    const step = connectToChain(config, beforeLookup(), [], found(), AT);
     const { state, sentences } = expectRecording(step);
     expect(sentences).toEqual([
       'Nobody is on call for the Database team right now.',
@@ -77,7 +79,7 @@ describe('connectToChain', () => {
   });
 
   it('with NO_VOICEMAIL a failed lookup asks for a call-back number instead', () => {
-    const step = connectToChain(flowConfig({ noVoicemail: true }), beforeLookup(), ['Hello.'], failed);
+    const step = connectToChain(flowConfig({ noVoicemail: true }), beforeLookup(), ['Hello.'], failed, AT);
     const { gather, state } = expectCallbackRequest(step);
     expect(gather.prompt).toEqual([
       'Hello.',
@@ -89,7 +91,7 @@ describe('connectToChain', () => {
   });
 
   it('with a chain: says the prelude and who is being called, then dials the first responder', () => {
-    const step = connectToChain(config, beforeLookup(), ['Hello.', 'Welcome.'], found(ALICE, BOB));
+    const step = connectToChain(config, beforeLookup(), ['Hello.', 'Welcome.'], found(ALICE, BOB), AT);
     expect(verbKinds(step)).toEqual(['say', 'say', 'say', 'dial']);
     expect(said(step)).toEqual([
       'Hello.',
@@ -97,11 +99,11 @@ describe('connectToChain', () => {
       'Connecting you to alice, on call for the Database team. Please hold.',
     ]);
     const dial = dialOf(step);
-    expect(dial.phone).toBe(ALICE.phone);
+    expect(dial.numbers[0].phone).toBe(ALICE.phone);
     expect(dial.timeoutSeconds).toBe(25);
     expect(dial.callerId).toBe(SUPPORT_NUMBER);
     expect(dial.action.endpoint).toBe('dial-result');
-    expect(dial.whisper).toEqual({ endpoint: 'whisper', state: dial.action.state });
+    expect(dial.numbers[0].whisper).toEqual({ endpoint: 'whisper', state: dial.action.state });
     expect(dial.action.state).toEqual(beforeLookup({ chain: [ALICE, BOB], current: 0 }));
     expect(step.incidents).toEqual([]);
     expect(step.notes).toBeUndefined();
@@ -110,29 +112,35 @@ describe('connectToChain', () => {
   it.each(['anonymous', 'restricted', '', '266696687'])(
     'shows the support number instead of a caller ID Twilio would refuse (%p)',
     (caller) => {
-      const step = connectToChain(flowConfig({ callerIdMode: 'caller' }), beforeLookup({ caller }), [], found(ALICE));
+      const step = connectToChain(
+        flowConfig({ callerIdMode: 'caller' }),
+        beforeLookup({ caller }),
+        [],
+        found(ALICE),
+        AT,
+      );
       expect(dialOf(step).callerId).toBe(SUPPORT_NUMBER);
     },
   );
 
   it('shows the caller number to responders when callerIdMode is caller', () => {
-    const step = connectToChain(flowConfig({ callerIdMode: 'caller' }), beforeLookup(), [], found(ALICE));
+    const step = connectToChain(flowConfig({ callerIdMode: 'caller' }), beforeLookup(), [], found(ALICE), AT);
     expect(dialOf(step).callerId).toBe(CALLER);
   });
 
   it('uses the ring timeout of the configuration', () => {
-    const step = connectToChain(flowConfig({ ringTimeoutSeconds: 7 }), beforeLookup(), [], found(ALICE));
+    const step = connectToChain(flowConfig({ ringTimeoutSeconds: 7 }), beforeLookup(), [], found(ALICE), AT);
     expect(dialOf(step).timeoutSeconds).toBe(7);
   });
 
   it('names the first team when the state has none', () => {
-    const step = connectToChain(config, beforeLookup({ team: undefined }), [], found(ALICE));
+    const step = connectToChain(config, beforeLookup({ team: undefined }), [], found(ALICE), AT);
     expect(said(step)).toEqual([sentence('connecting', { responder: 'alice', team: 'Platform' })]);
   });
 
   it('resets a chain left in the state to the one just looked up', () => {
     const stale = beforeLookup({ chain: [CAROL], current: 3, stage: 'team-menu' });
-    const dial = dialOf(connectToChain(config, stale, [], found(BOB)));
+    const dial = dialOf(connectToChain(config, stale, [], found(BOB), AT));
     expect(dial.action.state).toMatchObject({ stage: 'forwarding', chain: [BOB], current: 0 });
   });
 
@@ -144,9 +152,9 @@ describe('connectToChain', () => {
       ['the lookup failed', failed, 'ringing the fallback numbers: the on-call lookup failed'],
       ['the provider named nobody', found(), 'ringing the fallback numbers: nobody the provider named can be dialled'],
     ])('are rung in order when %s', (_label, lookup, note) => {
-      const step = connectToChain(config, fallbackState, [], lookup);
+      const step = connectToChain(config, fallbackState, [], lookup, AT);
       const dial = dialOf(step);
-      expect(dial.phone).toBe('+15555550177');
+      expect(dial.numbers[0].phone).toBe('+15555550177');
       expect(dial.action.state.chain).toEqual([
         { name: 'the Database fallback line 1', phone: '+15555550177' },
         { name: 'the Database fallback line 2', phone: '+15555550178' },
@@ -160,8 +168,8 @@ describe('connectToChain', () => {
     it('are rung when ALLOWED_COUNTRY_CODES refuses everyone the provider named', () => {
       const guarded = { ...config, allowedCountryCodes: ['1'] };
       const abroad = { name: 'bruno', phone: '+442071838750' };
-      const step = connectToChain(guarded, fallbackState, [], found(abroad));
-      expect(dialOf(step).phone).toBe('+15555550177');
+      const step = connectToChain(guarded, fallbackState, [], found(abroad), AT);
+      expect(dialOf(step).numbers[0].phone).toBe('+15555550177');
       expect(step.notes).toEqual([
         'bruno skipped: the number is outside ALLOWED_COUNTRY_CODES',
         'ringing the fallback numbers: nobody the provider named can be dialled',
@@ -169,7 +177,7 @@ describe('connectToChain', () => {
     });
 
     it('are not used when the provider names someone', () => {
-      const step = connectToChain(config, fallbackState, [], found(ALICE));
+      const step = connectToChain(config, fallbackState, [], found(ALICE), AT);
       expect(dialOf(step).action.state.chain).toEqual([ALICE]);
       expect(step.notes).toBeUndefined();
     });
@@ -179,9 +187,9 @@ describe('connectToChain', () => {
     const ukOnly = flowConfig({ allowedCountryCodes: ['44'] });
 
     it('skips responders outside the allowed countries and logs why', () => {
-      const step = connectToChain(ukOnly, beforeLookup(), [], found(ALICE, CAROL, BOB));
+      const step = connectToChain(ukOnly, beforeLookup(), [], found(ALICE, CAROL, BOB), AT);
       const dial = dialOf(step);
-      expect(dial.phone).toBe(CAROL.phone);
+      expect(dial.numbers[0].phone).toBe(CAROL.phone);
       expect(dial.action.state.chain).toEqual([CAROL]);
       expect(said(step)).toEqual([sentence('connecting', { responder: 'carol', team: 'Database' })]);
       expect(step.notes).toEqual([
@@ -192,20 +200,20 @@ describe('connectToChain', () => {
     });
 
     it('goes to voicemail (nobody-on-call) when every responder is refused', () => {
-      const step = connectToChain(ukOnly, beforeLookup(), [], found(ALICE));
+      const step = connectToChain(ukOnly, beforeLookup(), [], found(ALICE), AT);
       expect(expectRecording(step).state.reason).toBe('nobody-on-call');
       expect(step.notes).toEqual(['alice skipped: the number is outside ALLOWED_COUNTRY_CODES']);
     });
 
     it('goes to voicemail (lookup-failed) when the fallback numbers are refused too', () => {
       const team: Team = { name: 'Database', fallbackPhones: ['+15555550177'] };
-      const step = connectToChain(ukOnly, beforeLookup({ team }), [], failed);
+      const step = connectToChain(ukOnly, beforeLookup({ team }), [], failed, AT);
       expect(expectRecording(step).state.reason).toBe('lookup-failed');
       expect(step.notes).toEqual(['the Database fallback line 1 skipped: the number is outside ALLOWED_COUNTRY_CODES']);
     });
 
     it('allows every country when the list is empty', () => {
-      const step = connectToChain(config, beforeLookup(), [], found(CAROL, ALICE));
+      const step = connectToChain(config, beforeLookup(), [], found(CAROL, ALICE), AT);
       expect(dialOf(step).action.state.chain).toEqual([CAROL, ALICE]);
     });
   });
@@ -328,14 +336,14 @@ describe('onDialResult', () => {
       // Nothing said in between: a hang-up during a <Say> would leave no trace of the call.
       expect(verbKinds(step)).toEqual(['dial']);
       const dial = dialOf(step);
-      expect(dial.phone).toBe(BOB.phone);
+      expect(dial.numbers[0].phone).toBe(BOB.phone);
       expect(dial.timeoutSeconds).toBe(25);
       expect(dial.callerId).toBe(SUPPORT_NUMBER);
       expect(dial.action).toEqual({
         endpoint: 'dial-result',
         state: { ...state, current: 1, attempts: [{ responder: 'alice', outcome }] },
       });
-      expect(dial.whisper).toEqual({ endpoint: 'whisper', state: dial.action.state });
+      expect(dial.numbers[0].whisper).toEqual({ endpoint: 'whisper', state: dial.action.state });
       expect(step.incidents).toEqual([]);
     });
 

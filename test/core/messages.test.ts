@@ -67,6 +67,7 @@ describe('defaultMessages', () => {
     teamOption: ['digit', 'team'],
     defaultTeam: ['team'],
     connecting: ['responder', 'team'],
+    connectingTeam: ['team'],
     whisper: ['caller', 'team'],
     reasonNobodyAnswered: ['team'],
     reasonNobodyOnCall: ['team'],

@@ -91,7 +91,7 @@ describe('enterVoicemail', () => {
       'Trying another number for the Database team. Please hold.',
     ]);
     const dial = onlyVerb(first, 'dial');
-    expect(dial.phone).toBe('+15555550190');
+    expect(dial.numbers[0].phone).toBe('+15555550190');
     expect(dial.action.state).toMatchObject({ fallbackRung: true, stage: 'forwarding', alert: 'failed' });
     // Nobody answers the fallback line either: voicemail, the incident tried again, no second ring.
     const again = asReply(enterVoicemail(config, dial.action.state, 'nobody-answered', []), 'failed');

@@ -24,8 +24,10 @@ export interface CallState {
    */
   offered?: OfferedTeam[];
   chain: Responder[];
-  /** Index in `chain` of the responder being dialled. */
+  /** Index in `chain` of the responder being dialled (the first of their step, ringing a step). */
   current: number;
+  /** Epoch ms when the call's ringing must end (maxRingSeconds), when there is a cap. */
+  ringUntil?: number;
   attempts: Attempt[];
   reason?: VoicemailReason;
   /** What became of the latest message meant to open the call's incident. */

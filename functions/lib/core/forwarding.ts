@@ -6,7 +6,8 @@ import type { AttemptOutcome, OnCallLookup } from './types';
 import { traceOf } from './trace';
 import { reply, type NeedAlert, type Reply } from './verbs';
 import { checkDestinations, fallbackChain } from './destinations';
-import { dialCurrent } from './dial';
+import { dialCurrent, MIN_RING_SECONDS, ringingNow, ringSeconds } from './dial';
+import { rulesOf } from './routing';
 import { callFacts, type IncidentEvent } from './incidents';
 import { enterVoicemail, needAlert, teamOf } from './voicemail';
 
@@ -19,9 +20,17 @@ export function connectToChain(
   state: CallState,
   prelude: string[],
   lookup: OnCallLookup,
+  at: Date,
 ): Reply | NeedAlert {
   const team = teamOf(config, state);
-  const named = checkDestinations(lookup.ok ? lookup.steps.flat() : [], config.allowedCountryCodes);
+  const rules = rulesOf(config.routing, team.name);
+  // Ringing a step at once: each responder keeps the step they ring with.
+  const people = lookup.ok
+    ? lookup.steps.flatMap((step, index) =>
+        step.map((responder) => (rules.ring === 'step' ? { ...responder, step: index } : responder)),
+      )
+    : [];
+  const named = checkDestinations(people, config.allowedCountryCodes);
   const fallback = checkDestinations(fallbackChain(team), config.allowedCountryCodes);
   const useFallback = named.allowed.length === 0;
   const chain = useFallback ? fallback.allowed : named.allowed;
@@ -32,18 +41,27 @@ export function connectToChain(
   }
   // Past a handful of people the caller has waited minutes; a message serves them better, and
   // the sealed state stays far below Twilio's URL limit.
+  const maxRingSeconds = rules.maxRingSeconds ?? config.routing.maxRingSeconds;
   const ringing: CallState = {
     ...state,
     stage: 'forwarding',
     chain: chain.slice(0, MAX_CHAIN_LENGTH),
     current: 0,
     ...(useFallback ? { fallbackRung: true } : {}),
+    ...(maxRingSeconds !== undefined ? { ringUntil: at.getTime() + maxRingSeconds * 1000 } : {}),
   };
-  const connecting = say(config, 'connecting', { responder: chain[0].name, team: team.name });
+  const first = ringingNow(ringing);
+  const connecting =
+    first.length > 1
+      ? say(config, 'connectingTeam', { team: team.name })
+      : say(config, 'connecting', { responder: chain[0].name, team: team.name });
   const why = lookup.ok ? 'nobody the provider named can be dialled' : 'the on-call lookup failed';
   const notes = useFallback ? [...refusals, `ringing the fallback numbers: ${why}`] : refusals;
   return withNotes(
-    reply([...[...prelude, connecting].map((text) => ({ verb: 'say', text }) as const), dialCurrent(config, ringing)]),
+    reply([
+      ...[...prelude, connecting].map((text) => ({ verb: 'say', text }) as const),
+      dialCurrent(config, ringing, at),
+    ]),
     notes,
   );
 }
@@ -101,6 +119,8 @@ export interface DialResult {
   durationSeconds: number;
   /** The caller's own leg has ended (they hung up while we were ringing or talking). */
   callerGone: boolean;
+  /** When the Dial ended: the ringing cap (maxRingSeconds) is measured against it. */
+  at: Date;
 }
 
 const UNBRIDGED_OUTCOME = new Map<string, AttemptOutcome>([
@@ -112,16 +132,18 @@ const UNBRIDGED_OUTCOME = new Map<string, AttemptOutcome>([
   ['answered', 'not-accepted'],
 ]);
 
-/** One forwarding attempt ended: close out an answered call, or try the next responder. */
+/** One forwarding attempt (one person, or a whole step) ended: close out an answered call, or ring on. */
 export function onDialResult(config: FlowConfig, state: CallState, result: DialResult): Reply | NeedAlert {
-  const responder = state.chain[state.current];
-  if (!responder) return enterVoicemail(config, state, 'state-rejected', []);
+  const rang = ringingNow(state).map((index) => state.chain[index]);
+  if (rang.length === 0) return enterVoicemail(config, state, 'state-rejected', []);
   const team = teamOf(config, state);
+  // Ringing a step, Twilio does not say which of them was bridged: the whisper's acknowledgement did.
+  const who = rang.map((responder) => responder.name).join(' or ');
 
   if (result.bridged) {
     const attempts = [
       ...state.attempts,
-      { responder: responder.name, outcome: 'accepted' as const, talkSeconds: result.durationSeconds },
+      { responder: who, outcome: 'accepted' as const, talkSeconds: result.durationSeconds },
     ];
     const ended = reply(
       [{ verb: 'say', text: say(config, 'calleeDisconnected') }, { verb: 'hangup' }],
@@ -129,7 +151,7 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
         {
           kind: 'call-ended',
           ...callFacts(state, team),
-          responder: responder.name,
+          responder: who,
           talkSeconds: result.durationSeconds,
           attempts,
         },
@@ -139,7 +161,10 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
   }
 
   if (result.callerGone) {
-    const attempts = [...state.attempts, { responder: responder.name, outcome: 'caller-hung-up' as const }];
+    const attempts = [
+      ...state.attempts,
+      ...rang.map((responder) => ({ responder: responder.name, outcome: 'caller-hung-up' as const })),
+    ];
     const missed: IncidentEvent = {
       kind: 'missed-call',
       ...callFacts(state, team),
@@ -150,12 +175,18 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
   }
 
   const outcome = UNBRIDGED_OUTCOME.get(result.status) ?? 'no-answer';
-  const tried: CallState = { ...state, attempts: [...state.attempts, { responder: responder.name, outcome }] };
-  const nextIndex = state.current + 1;
-  const next = state.chain[nextIndex];
-  if (!next) return enterVoicemail(config, tried, 'nobody-answered', []);
+  const tried: CallState = {
+    ...state,
+    attempts: [...state.attempts, ...rang.map((responder) => ({ responder: responder.name, outcome }))],
+  };
+  const nextIndex = state.current + rang.length;
+  const next: CallState = { ...tried, current: nextIndex };
+  // Nobody left to ring, or the call's cap on ringing (maxRingSeconds) leaves too little: a message.
+  if (!state.chain[nextIndex] || ringSeconds(config, next, result.at) < MIN_RING_SECONDS) {
+    return enterVoicemail(config, tried, 'nobody-answered', []);
+  }
 
   // Straight to the next ring, with no announcement: Twilio tells us nothing of a caller who
   // hangs up during a <Say>, and after a responder rang out the call must not go quiet.
-  return reply([dialCurrent(config, { ...tried, current: nextIndex })]);
+  return reply([dialCurrent(config, next, result.at)]);
 }

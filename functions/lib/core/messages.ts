@@ -12,6 +12,7 @@ export const defaultMessages = {
   invalidInput: 'Sorry, that is not one of the choices.',
   defaultTeam: 'We will put you through to the {team} team.',
   connecting: 'Connecting you to {responder}, on call for the {team} team. Please hold.',
+  connectingTeam: 'Connecting you to the {team} team. Please hold.',
   whisper: 'This is a call for the {team} team from {caller}. Press 1 to accept the call.',
   whisperNoResponse: 'No key was pressed. Goodbye.',
   whisperAccepted: 'Connecting you now.',

@@ -21,6 +21,8 @@ export interface Responder {
   name: string;
   /** E.164 phone number. */
   phone: string;
+  /** With the "step" ring strategy: the escalation step they ring with (everyone of a step at once). */
+  step?: number;
 }
 
 /** Who is on call, step by step (each step's people in order), or why nobody can tell. */

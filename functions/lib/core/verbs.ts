@@ -30,8 +30,8 @@ export type Verb =
       action: Link;
       callerId: string;
       timeoutSeconds: number;
-      phone: string;
-      whisper: Link;
+      /** Rung at once; the first to pass its whisper is bridged. */
+      numbers: Array<{ phone: string; whisper: Link }>;
     }
   | { verb: 'record'; action: Link; transcribeCallback: Link; maxLengthSeconds: number }
   | { verb: 'hangup' };

@@ -144,7 +144,9 @@ function ringFallbackInstead(
   const team = teamOf(config, state);
   const { allowed } = checkDestinations(fallbackChain(team), config.allowedCountryCodes);
   if (allowed.length === 0) return undefined;
-  const ringing: CallState = { ...state, stage: 'forwarding', chain: allowed, current: 0, fallbackRung: true };
+  // The rescue ring when nobody could be told is not held to the call's ringing cap.
+  const { ringUntil, ...uncapped } = state;
+  const ringing: CallState = { ...uncapped, stage: 'forwarding', chain: allowed, current: 0, fallbackRung: true };
   const words = [
     ...after.lead,
     ...reasonSentence(config, after.reason, team),
@@ -152,7 +154,8 @@ function ringFallbackInstead(
     say(config, 'tryingFallback', { team: team.name }),
   ];
   return {
-    ...reply([...words.map((text) => ({ verb: 'say', text }) as const), dialCurrent(config, ringing)]),
+    // Without a cap, the time of the dial does not matter.
+    ...reply([...words.map((text) => ({ verb: 'say', text }) as const), dialCurrent(config, ringing, new Date(0))]),
     notes: ['ringing the fallback numbers: the incident could not be opened'],
     trace: traceOf(ringing, 'team-chosen'),
   };

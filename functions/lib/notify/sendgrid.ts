@@ -1,6 +1,7 @@
 // Sends one plain-text e-mail through Twilio SendGrid's v3 Mail Send API. Plain HTTP rather
 // than SendGrid's SDK, so the base URL can point at a local stand-in in tests.
-import axios, { type AxiosResponse } from 'axios';
+import type { AxiosResponse } from 'axios';
+import { describeNetworkError, loadAxios } from '../providers/http';
 import { arrayField, stringField } from '../providers/json';
 
 export interface SendGridSettings {
@@ -43,6 +44,7 @@ export async function sendMail(settings: SendGridSettings, message: MailMessage,
   const body = mailSendBody(settings.from, message);
   let response: AxiosResponse<unknown>;
   try {
+    const axios = await loadAxios();
     response = await axios.request<unknown>({
       method: 'POST',
       url: `${settings.apiUrl.replace(/\/+$/, '')}/v3/mail/send`,
@@ -60,7 +62,9 @@ export async function sendMail(settings: SendGridSettings, message: MailMessage,
       signal,
     });
   } catch (error) {
-    const reason = signal.aborted ? "the caller's time budget ran out" : networkReason(error);
+    const reason = signal.aborted
+      ? "the caller's time budget ran out"
+      : await describeNetworkError(error, SENDGRID_REQUEST_TIMEOUT_MS);
     throw new SendGridError(`SendGrid mail send failed: ${reason}`, true);
   }
   if (response.status === 202) return;
@@ -112,14 +116,4 @@ function errorMessages(body: unknown): string[] {
     const field = stringField(entry, 'field');
     return [field !== undefined && field !== 'null' ? `${message} (${field})` : message];
   });
-}
-
-function networkReason(error: unknown): string {
-  if (axios.isAxiosError(error)) {
-    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
-      return `no answer within ${SENDGRID_REQUEST_TIMEOUT_MS} ms`;
-    }
-    return error.code ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -76,10 +76,11 @@ export async function requestJson(
   return { status, body: response.data };
 }
 
-async function describeNetworkError(error: unknown): Promise<string> {
+/** Why a request got no answer at all: its own timeout, a network error's code, or the error's message. */
+export async function describeNetworkError(error: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<string> {
   const axios = await loadAxios();
   if (axios.isAxiosError(error)) {
-    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return `no answer within ${REQUEST_TIMEOUT_MS} ms`;
+    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') return `no answer within ${timeoutMs} ms`;
     return error.code ?? error.message;
   }
   return error instanceof Error ? error.message : String(error);

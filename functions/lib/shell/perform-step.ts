@@ -56,7 +56,7 @@ async function lookUpAndConnect(step: NeedOnCall, context: StepContext): Promise
   const tracing = recordTrace(context.trace, context.callSid, step.trace, deadline - Date.now() - reserve, log);
   const lookup = await lookUpOnCall(setup, step.team, deadline - reserve, log);
   await Promise.race([tracing, new Promise((resolve) => setTimeout(resolve, TRACE_GRACE_MS))]);
-  return connectToChain(setup.flow, step.state, step.prelude, lookup);
+  return connectToChain(setup.flow, step.state, step.prelude, lookup, new Date());
 }
 
 async function alertThenAnswer(step: NeedAlert, context: StepContext): Promise<Reply> {

@@ -56,7 +56,7 @@ export function renderTwiml(verbs: Verb[], options: RenderOptions): string {
           timeout: verb.timeoutSeconds,
           callerId: verb.callerId,
         });
-        dial.number({ url: url(verb.whisper), method: 'POST' }, verb.phone);
+        for (const number of verb.numbers) dial.number({ url: url(number.whisper), method: 'POST' }, number.phone);
         break;
       }
       case 'record':

@@ -1,6 +1,7 @@
 // Reads and writes one Twilio Sync Document by its unique name, over Sync's REST API. Plain HTTP
 // rather than the SDK client, so the base URL can point at a local stand-in in tests.
-import axios, { type AxiosResponse } from 'axios';
+import type { AxiosResponse } from 'axios';
+import { describeNetworkError, loadAxios } from '../providers/http';
 import { isRecord } from '../providers/json';
 
 export interface SyncSettings {
@@ -139,6 +140,7 @@ async function send(
   request: { method: 'GET' | 'POST'; url: string; data?: string },
 ): Promise<AxiosResponse<unknown>> {
   try {
+    const axios = await loadAxios();
     return await axios.request<unknown>({
       ...request,
       auth: { username: settings.accountSid, password: settings.authToken },
@@ -154,18 +156,11 @@ async function send(
       signal,
     });
   } catch (error) {
-    const reason = signal.aborted ? "the caller's time budget ran out" : networkReason(error);
+    const reason = signal.aborted
+      ? "the caller's time budget ran out"
+      : await describeNetworkError(error, SYNC_REQUEST_TIMEOUT_MS);
     throw new SyncDocumentError(`Sync document "${uniqueName}" could not be ${pastTense(operation)}: ${reason}`, true);
   }
-}
-
-function networkReason(error: unknown): string {
-  if (axios.isAxiosError(error)) {
-    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT')
-      return `no answer within ${SYNC_REQUEST_TIMEOUT_MS} ms`;
-    return error.code ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 function pastTense(operation: Operation): string {
