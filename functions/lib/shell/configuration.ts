@@ -4,6 +4,7 @@ import { parseMessages } from '../config/messages-file';
 import type { Messages } from '../core/messages';
 import { parseRoster, type Roster } from '../providers/static-roster';
 import { warmState } from '../warm/state';
+import type { AssetResourceMap } from '@twilio-labs/serverless-runtime-types/types';
 import { readJsonAsset } from './assets';
 import { describeError, type Logger } from './log';
 
@@ -21,7 +22,7 @@ export interface Configuration {
 }
 
 /** The deployed file behind an asset path: what the operator edits. */
-function fileOf(assetPath: string): string {
+export function fileOf(assetPath: string): string {
   return `assets/${assetPath.replace(/^\//, '').replace(/\.json$/, '')}.private.json`;
 }
 
@@ -39,12 +40,16 @@ export function loadConfiguration(env: Env): Configuration {
   return configuration;
 }
 
-function readConfiguration(env: Env): Configuration {
+/**
+ * Not cached: `npm run doctor` reads the configuration once, with the assets a deploy would ship
+ * (`assets`) instead of the runtime's.
+ */
+export function readConfiguration(env: Env, assets?: AssetResourceMap): Configuration {
   const { config, problems } = parseConfig(env);
   const messagesFile = fileOf(config.messagesAsset);
   let messages: Messages;
   try {
-    const parsed = parseMessages(readJsonAsset(config.messagesAsset), messagesFile);
+    const parsed = parseMessages(readJsonAsset(config.messagesAsset, assets), messagesFile);
     messages = parsed.messages;
     problems.push(...parsed.problems);
   } catch (error) {
@@ -62,7 +67,7 @@ function readConfiguration(env: Env): Configuration {
   if (!needsRoster) return { config, messages, problems };
   const rosterFile = fileOf(config.staticRosterAsset);
   try {
-    const parsed = parseRoster(readJsonAsset(config.staticRosterAsset), rosterFile);
+    const parsed = parseRoster(readJsonAsset(config.staticRosterAsset, assets), rosterFile);
     problems.push(...parsed.problems);
     return { config, messages, roster: parsed.roster, problems };
   } catch (error) {
