@@ -58,7 +58,7 @@ export function assessVoiceSettings(settings: NumberVoiceSettings): NumberFindin
       settings.voiceFallbackUrl !== '',
       'warning',
       'set, for when /voice fails',
-      "not set: when /voice fails, callers hear Twilio's application error instead of a way to leave a message",
+      "when /voice fails, callers hear Twilio's application error instead of a way to leave a message",
     ),
     finding(
       'StatusCallback',

@@ -41,6 +41,7 @@ export interface DoctorReport {
   /** Every configuration problem, as the functions log it, with its severity. */
   problems: ConfigProblem[];
   limits: LimitsReport;
+  // A `routing` field (per-number teams, hours, screening) comes here with the routing file.
   /** Why the provider's team list could not be read, when it was needed; null otherwise. */
   teamListProblem: { variable: string; message: string } | null;
   /** In menu order (only the --team one when given). */

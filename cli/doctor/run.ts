@@ -98,6 +98,8 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
     await clock.sleep(wait.ms);
   };
 
+  // Routing (per-number teams, hours, screening) gets its own section here, between the
+  // configuration and the teams, once the routing file exists.
   print(text.teamsHeading(config.provider));
   const { teams, teamListProblem } = await teamsToCheck(
     {

@@ -429,7 +429,7 @@ describe('--number, read through the IncomingPhoneNumbers stand-in', () => {
     expect(result.stdout).toContain(
       '  +15555550124 StatusCallback: (not set): does not point at /call-status: a caller who hangs up before anyone hears them leaves no incident',
     );
-    expect(result.stdout).toContain('    warning: VoiceFallbackUrl (not set): not set');
+    expect(result.stdout).toContain('    warning: VoiceFallbackUrl (not set): when /voice fails, callers hear Twilio');
     expect(result.stdout).toContain(`  To fix: npm run connect-number -- --number +15555550124 --url ${SERVICE}`);
   });
 
