@@ -316,6 +316,18 @@ describe('the rate budget', () => {
   });
 });
 
+describe('the rate budget with --json', () => {
+  it('says on stderr that it waits, and lists the waits in the report', async () => {
+    const result = await run(victorops(), ['--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}Waiting 60 s before Database: Splunk On-Call documents 15 requests a minute/);
+    const report = JSON.parse(result.stdout) as DoctorReport;
+    expect(report.waits).toEqual([
+      expect.objectContaining({ beforeTeam: 'Database', seconds: 60, documentedPerMinute: 15, allowedPerMinute: 5 }),
+    ]);
+  });
+});
+
 describe('the teams', () => {
   it('without TEAM_n, those in the provider’s team list', async () => {
     const { TEAM_1: _one, TEAM_2: _two, ...env } = opsgenie();
