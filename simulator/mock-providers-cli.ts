@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import {
   faultFromSpec,
+  MOCK_REFUSED_KEY,
   opsgenieScheduleName,
   pagerDutyIds,
   startMockProviders,
@@ -97,6 +98,9 @@ async function main(): Promise<void> {
       'Mail Send, all on this base URL. Roster:',
   );
   for (const line of describeRoster(mock.roster)) console.log(line);
+  console.log(
+    `Any API key is taken, except ${MOCK_REFUSED_KEY}, which is refused (HTTP 401) as a revoked key would be.`,
+  );
   const twilio = mock.twilioAccount;
   const numbers = mock.twilioNumbers.list().map((number) => number.phoneNumber);
   console.log(

@@ -8,6 +8,7 @@ import { defaultMockRoster } from './mock-providers/default-roster';
 import { FaultBook, FaultError, faultFromJson, type MockFault } from './mock-providers/faults';
 import { tryParseJson, type JsonValue } from './mock-providers/json';
 import type { MockProviderApi, MockRequest, MockResponse } from './mock-providers/provider-api';
+import { MOCK_REFUSED_KEY, refusing, type RefusesKey } from './mock-providers/refused-keys';
 import { redactHeaders, type RecordedRequest } from './mock-providers/request-log';
 import { createIncidentLedger, type IncidentLedger } from './mock-providers/incident-ledger';
 import { opsgenieApi } from './mock-providers/opsgenie';
@@ -36,6 +37,7 @@ export { faultFromJson, faultFromSpec, type MockFault, type MockFaultKind } from
 export type { JsonValue } from './mock-providers/json';
 export type { DiscardedAction, MockIncident, MockIncidentState } from './mock-providers/incident-ledger';
 export type { RecordedRequest } from './mock-providers/request-log';
+export { MOCK_REFUSED_KEY } from './mock-providers/refused-keys';
 export type { MockMail } from './mock-providers/sendgrid';
 export { DEFAULT_SYNC_SERVICE_SID, type MockSyncDocument } from './mock-providers/sync-store';
 export {
@@ -59,6 +61,11 @@ export interface MockProvidersOptions {
   onRequest?: (request: RecordedRequest) => void;
   /** The clock Sync TTLs are measured against (epoch ms); tests move it to expire Documents. */
   now?: () => number;
+  /**
+   * API keys the Splunk On-Call, PagerDuty and Opsgenie mocks answer 401 to, as the live services
+   * answer a revoked key; any other key is taken. Default: [MOCK_REFUSED_KEY].
+   */
+  refusedKeys?: readonly string[];
 }
 
 export interface MockProviders {
@@ -99,13 +106,14 @@ function providerApis(
   syncStore: SyncStore,
   outbox: MailOutbox,
   numbers: MockNumberBook,
+  refuses: RefusesKey,
 ): MockProviderApi[] {
   return [
-    splunkOnCallRestApi(roster),
+    splunkOnCallRestApi(roster, refuses),
     splunkOnCallAlertApi(),
-    pagerDutyRestApi(roster),
+    pagerDutyRestApi(roster, refuses),
     pagerDutyEventsApi(ledger),
-    opsgenieApi(roster, ledger),
+    opsgenieApi(roster, ledger, refuses),
     twilioMessagesApi(),
     twilioSyncApi(syncStore),
     sendGridApi(outbox),
@@ -144,7 +152,8 @@ export async function startMockProviders(options: MockProvidersOptions = {}): Pr
   const syncStore = createSyncStore(options.now);
   const outbox = createMailOutbox();
   const numbers = new MockNumberBook();
-  const apis = providerApis(roster, ledger, syncStore, outbox, numbers);
+  const refuses = refusing(options.refusedKeys ?? [MOCK_REFUSED_KEY]);
+  const apis = providerApis(roster, ledger, syncStore, outbox, numbers, refuses);
   const faults = new FaultBook();
   for (const fault of options.faults ?? []) faults.add(fault);
   let latencyMs = options.latencyMs ?? 0;

@@ -52,13 +52,14 @@ export function copyAssets(root, outDir, mode) {
   return plan.note;
 }
 
-/** Bundles the simulator and benchmark CLIs (npm run call, mock-providers, bench) into outDir. */
+/** Bundles the simulator, benchmark and operator CLIs (npm run call, mock-providers, bench, connect-number, doctor) into outDir. */
 export async function bundleTools(root, outDir) {
   const entryPoints = [
     'simulator/cli.ts',
     'simulator/mock-providers-cli.ts',
     'bench/first-ring.ts',
     'cli/connect-number/main.ts',
+    'cli/doctor/main.ts',
   ]
     .map((file) => join(root, file))
     .filter((file) => existsSync(file));

@@ -13,6 +13,7 @@ import {
 } from './opsgenie-names';
 import { splitE164 } from './phone-parts';
 import { jsonResponse, matchPath, type MockProviderApi, type MockRequest, type MockResponse } from './provider-api';
+import type { RefusesKey } from './refused-keys';
 import { findUser, onCallUsername, type MockRoster, type MockUser } from './roster';
 
 /** Each alert action, and the state it leaves the alert in. */
@@ -30,8 +31,8 @@ function owns(path: string): boolean {
   return ['/v2/schedules/', '/v2/users/', '/v2/alerts', '/v2/teams'].some((prefix) => path.startsWith(prefix));
 }
 
-function hasGenieKey(request: MockRequest): boolean {
-  return /^GenieKey \S+$/.test(request.headers.authorization ?? '');
+function genieKeyOf(request: MockRequest): string | undefined {
+  return /^GenieKey (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
 }
 
 function userByIdentifier(roster: MockRoster, identifier: string): MockUser | undefined {
@@ -81,7 +82,11 @@ function alertProblem(body: JsonObject): string | undefined {
   return undefined;
 }
 
-export function opsgenieApi(roster: MockRoster, ledger: IncidentLedger): MockProviderApi {
+export function opsgenieApi(
+  roster: MockRoster,
+  ledger: IncidentLedger,
+  refuses: RefusesKey = () => false,
+): MockProviderApi {
   let requests = 0;
   const answer = (status: number, body: JsonObject): MockResponse =>
     jsonResponse(status, { ...body, took: 0.01, requestId: `mock-request-${(requests += 1)}` });
@@ -137,8 +142,9 @@ export function opsgenieApi(roster: MockRoster, ledger: IncidentLedger): MockPro
     name: 'opsgenie',
     route(request: MockRequest): MockResponse | null {
       if (!owns(request.path)) return null;
-      if (!hasGenieKey(request))
-        return answer(401, { message: 'Could not authenticate: send Authorization: GenieKey <key>' });
+      const key = genieKeyOf(request);
+      if (!key) return answer(401, { message: 'Could not authenticate: send Authorization: GenieKey <key>' });
+      if (refuses(key)) return answer(401, { message: 'Could not authenticate' });
 
       const schedule = matchPath('/v2/schedules/{identifier}/on-calls', request.path);
       const userContacts = matchPath('/v2/users/{identifier}/contacts', request.path);

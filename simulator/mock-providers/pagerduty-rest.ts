@@ -6,6 +6,7 @@ import type { JsonObject, JsonValue } from './json';
 import { pagerDutyIds, type PagerDutyIds } from './pagerduty-ids';
 import { splitE164 } from './phone-parts';
 import { jsonResponse, matchPath, type MockProviderApi, type MockRequest, type MockResponse } from './provider-api';
+import type { RefusesKey } from './refused-keys';
 import { findUser, onCallUsername, type MockPolicy, type MockRoster, type MockTeam, type MockUser } from './roster';
 import { shiftWindow } from './shift-window';
 
@@ -18,8 +19,8 @@ function error(status: number, message: string): MockResponse {
   return jsonResponse(status, { error: { message } });
 }
 
-function hasToken(request: MockRequest): boolean {
-  return /^Token token=\S+$/.test(request.headers.authorization ?? '');
+function tokenOf(request: MockRequest): string | undefined {
+  return /^Token token=(\S+)$/.exec(request.headers.authorization ?? '')?.[1];
 }
 
 function reference(type: string, id: string, summary: string, collection: string): JsonObject {
@@ -159,7 +160,7 @@ function escalationPolicy(team: MockTeam, policy: MockPolicy, ids: PagerDutyIds)
   };
 }
 
-export function pagerDutyRestApi(roster: MockRoster): MockProviderApi {
+export function pagerDutyRestApi(roster: MockRoster, refuses: RefusesKey = () => false): MockProviderApi {
   const ids = pagerDutyIds(roster);
   return {
     name: 'pagerduty',
@@ -167,7 +168,9 @@ export function pagerDutyRestApi(roster: MockRoster): MockProviderApi {
       const contacts = matchPath('/users/{id}/contact_methods', request.path);
       const policy = matchPath('/escalation_policies/{id}', request.path);
       if (request.path !== '/oncalls' && !contacts && !policy) return null;
-      if (!hasToken(request)) return error(401, 'Unauthorized: send Authorization: Token token=<API key>');
+      const token = tokenOf(request);
+      if (!token) return error(401, 'Unauthorized: send Authorization: Token token=<API key>');
+      if (refuses(token)) return error(401, 'Unauthorized: the API key is not valid');
       if (request.method !== 'GET') return error(405, `${request.method} is not mocked`);
 
       if (request.path === '/oncalls') return listOnCalls(request, roster, ids);

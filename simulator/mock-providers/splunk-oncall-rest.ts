@@ -2,6 +2,7 @@
 // (the phones endpoint follows the live API, not the published spec).
 import type { JsonObject, JsonValue } from './json';
 import { jsonResponse, matchPath, type MockProviderApi, type MockRequest, type MockResponse } from './provider-api';
+import type { RefusesKey } from './refused-keys';
 import {
   findTeam,
   findUser,
@@ -120,13 +121,16 @@ function parseStep(raw: string | undefined): number | null {
   return step <= MAX_STEP ? step : null;
 }
 
-export function splunkOnCallRestApi(roster: MockRoster): MockProviderApi {
+export function splunkOnCallRestApi(roster: MockRoster, refuses: RefusesKey = () => false): MockProviderApi {
   return {
     name: 'splunk-oncall',
     route(request: MockRequest): MockResponse | null {
       if (!request.path.startsWith('/api-public/')) return null;
       if (!hasCredentials(request)) {
         return jsonResponse(401, { message: 'Authentication parameters missing: send X-VO-Api-Id and X-VO-Api-Key' });
+      }
+      if (refuses(String(request.headers['x-vo-api-key']))) {
+        return jsonResponse(401, { message: 'Authentication failed: X-VO-Api-Key is not a key of this organization' });
       }
       if (request.method !== 'GET') return jsonResponse(405, { message: `${request.method} is not mocked` });
 

@@ -11,13 +11,22 @@ import { cached } from '../warm/cache';
 import { DEFAULT_CACHING, type ProviderCaching, TEAM_LIST_TTL_MS } from './provider-cache';
 import { RateBudget } from '../warm/rate-budget';
 
-/** Escalation steps asked for; Splunk On-Call numbers them from 0. */
-const ESCALATION_STEPS = [0, 1, 2, 3];
+/** Escalation steps asked for; Splunk On-Call numbers them from 0. One lookup asks each once. */
+export const ESCALATION_STEPS = [0, 1, 2, 3];
 /**
  * Splunk On-Call's documented limits (API 0.0.2) for the team list, the on-call schedule and the
  * contact phones: 15 requests a minute each. API 0.0.3 documents 60; the lower figure is the budget.
  */
 export const VICTOROPS_LIMITS_PER_MINUTE = { teams: 15, schedule: 15, phones: 15 } as const;
+export type VictorOpsEndpoint = keyof typeof VICTOROPS_LIMITS_PER_MINUTE;
+
+/**
+ * The RateBudget bucket that counts one account's requests to one endpoint family: `npm run
+ * doctor` reads it to keep its own share of the budget small.
+ */
+export function victorOpsRateBucket(cacheScope: string, endpoint: VictorOpsEndpoint): string {
+  return `${cacheScope} ${endpoint}`;
+}
 /**
  * The most an incident message waits for the team list (its slug is the routing key). Past it the
  * alert goes out with a key made from the team's name: a hanging REST API must not use up the time
@@ -50,7 +59,10 @@ export class VictorOpsProvider implements OnCallProvider {
     this.cacheScope = `victorops ${settings.apiUrl} ${settings.apiId}`;
     this.budget = new RateBudget(
       Object.fromEntries(
-        Object.entries(VICTOROPS_LIMITS_PER_MINUTE).map(([bucket, limit]) => [this.bucket(bucket), limit]),
+        Object.entries(VICTOROPS_LIMITS_PER_MINUTE).map(([bucket, limit]) => [
+          this.bucket(bucket as VictorOpsEndpoint),
+          limit,
+        ]),
       ),
     );
   }
@@ -120,13 +132,13 @@ export class VictorOpsProvider implements OnCallProvider {
     return 'alerted';
   }
 
-  private bucket(name: string): string {
-    return `${this.cacheScope} ${name}`;
+  private bucket(name: VictorOpsEndpoint): string {
+    return victorOpsRateBucket(this.cacheScope, name);
   }
 
   /** A REST API request, counted against the budget of its endpoint. */
   private get(
-    bucket: keyof typeof VICTOROPS_LIMITS_PER_MINUTE,
+    bucket: VictorOpsEndpoint,
     what: string,
     url: string,
     signal: AbortSignal,

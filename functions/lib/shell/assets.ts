@@ -1,10 +1,13 @@
 /// <reference types="@twilio-labs/serverless-runtime-types" />
+import type { AssetResourceMap } from '@twilio-labs/serverless-runtime-types/types';
+
 /**
  * Reads a JSON asset through the runtime, which maps `/roster.json` to the deployed
- * `roster.private.json` both in Twilio's cloud and under twilio-run.
+ * `roster.private.json` both in Twilio's cloud and under twilio-run. `npm run doctor` passes the
+ * assets a deploy would ship instead, having no runtime.
  */
-export function readJsonAsset(assetPath: string): unknown {
-  const asset = Runtime.getAssets()[assetPath];
+export function readJsonAsset(assetPath: string, assets: AssetResourceMap = Runtime.getAssets()): unknown {
+  const asset = assets[assetPath];
   if (!asset)
     throw new Error(
       `asset ${assetPath} does not exist (deploy assets/${assetPath.replace(/^\//, '').replace(/\.json$/, '')}.private.json)`,

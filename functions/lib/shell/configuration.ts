@@ -7,6 +7,7 @@ import { DEFAULT_ROUTING, type Routing } from '../core/routing';
 import type { Team } from '../core/types';
 import { parseRoster, type Roster } from '../providers/static-roster';
 import { warmState } from '../warm/state';
+import type { AssetResourceMap } from '@twilio-labs/serverless-runtime-types/types';
 import { readJsonAsset } from './assets';
 import { describeError, type Logger } from './log';
 
@@ -26,7 +27,7 @@ export interface Configuration {
 }
 
 /** The deployed file behind an asset path: what the operator edits. */
-function fileOf(assetPath: string): string {
+export function fileOf(assetPath: string): string {
   return `assets/${assetPath.replace(/^\//, '').replace(/\.json$/, '')}.private.json`;
 }
 
@@ -44,15 +45,19 @@ export function loadConfiguration(env: Env): Configuration {
   return configuration;
 }
 
-function readConfiguration(env: Env): Configuration {
-  const routingFile = readRoutingFile(routingAssetOf(env));
+/**
+ * Not cached: `npm run doctor` reads the configuration once, with the assets a deploy would ship
+ * (`assets`) instead of the runtime's.
+ */
+export function readConfiguration(env: Env, assets?: AssetResourceMap): Configuration {
+  const routingFile = readRoutingFile(routingAssetOf(env), assets);
   const { config, problems } = parseConfig(env, routingFile.teams);
   problems.unshift(...routingFile.problems);
   const { routing } = routingFile;
   const messagesFile = fileOf(config.messagesAsset);
   let messages: Messages;
   try {
-    const parsed = parseMessages(readJsonAsset(config.messagesAsset), messagesFile);
+    const parsed = parseMessages(readJsonAsset(config.messagesAsset, assets), messagesFile);
     messages = parsed.messages;
     problems.push(...parsed.problems);
   } catch (error) {
@@ -70,7 +75,7 @@ function readConfiguration(env: Env): Configuration {
   if (!needsRoster) return { config, messages, routing, problems };
   const rosterFile = fileOf(config.staticRosterAsset);
   try {
-    const parsed = parseRoster(readJsonAsset(config.staticRosterAsset), rosterFile);
+    const parsed = parseRoster(readJsonAsset(config.staticRosterAsset, assets), rosterFile);
     problems.push(...parsed.problems);
     return { config, messages, routing, roster: parsed.roster, problems };
   } catch (error) {
@@ -89,11 +94,14 @@ function readConfiguration(env: Env): Configuration {
  * The routing file is optional: without it the environment's TEAM_n and the defaults route calls.
  * A file that is wrong anywhere is not used at all, and each of its problems is named.
  */
-function readRoutingFile(assetPath: string): { routing: Routing; teams?: Team[]; problems: ConfigProblem[] } {
+function readRoutingFile(
+  assetPath: string,
+  assets: AssetResourceMap | undefined,
+): { routing: Routing; teams?: Team[]; problems: ConfigProblem[] } {
   const file = fileOf(assetPath);
   let json: unknown;
   try {
-    json = readJsonAsset(assetPath);
+    json = readJsonAsset(assetPath, assets);
   } catch (error) {
     if (/does not exist/.test(describeError(error))) return { routing: DEFAULT_ROUTING, problems: [] };
     return {

@@ -90,11 +90,19 @@ export function flowConfigOf(
   };
 }
 
-function createProvider(config: Config, roster: Roster | undefined, log: Logger): OnCallProvider {
+/**
+ * The provider the configuration names, as every function builds it. `npm run doctor` passes its
+ * own `reportGap` to list who was left out beside the chain it prints.
+ */
+export function createProvider(
+  config: Config,
+  roster: Roster | undefined,
+  log: Logger,
+  reportGap: GapReporter = (leftOut, error) =>
+    log.warn('Left out of the on-call chain: it could not be read', { leftOut, problem: describeError(error) }),
+): OnCallProvider {
   const notConfigured = (provider: string): OnCallProvider =>
     new UnavailableProvider(`${provider} is not configured (see the configuration errors logged earlier)`);
-  const reportGap: GapReporter = (leftOut, error) =>
-    log.warn('Left out of the on-call chain: it could not be read', { leftOut, problem: describeError(error) });
   // ONCALL_CACHE_SECONDS=0 reads everything afresh on every call, phones included.
   const caching: ProviderCaching = config.oncallCacheSeconds > 0 ? DEFAULT_CACHING : { phonesTtlMs: 0 };
   switch (config.provider) {

@@ -1,0 +1,82 @@
+// The teams a call can choose, as the functions offer them: TEAM_n in order, or the provider's
+// team list when none is set, each with its provider key (Splunk On-Call's slug) and fallbacks.
+import type { Config } from '../../functions/lib/config/config';
+import { EnvReader } from '../../functions/lib/config/env-reader';
+import { readTeams, type NumberedTeam } from '../../functions/lib/config/teams';
+import type { Messages } from '../../functions/lib/core/messages';
+import type { Team } from '../../functions/lib/core/types';
+import type { OnCallProvider } from '../../functions/lib/providers/provider';
+import { withDeadline } from '../../functions/lib/shell/deadline';
+import { describeError } from '../../functions/lib/shell/log';
+import { flowConfigOf } from '../../functions/lib/shell/setup';
+import { UsageError } from '../connect-number/errors';
+
+export interface TeamToCheck {
+  team: Team;
+  /** The n of its TEAM_n; undefined for a team from the provider's list. */
+  n: number | undefined;
+  /** FALLBACK_PHONES_n, when the team has fallback numbers of its own. */
+  ownFallbackVariable: string | undefined;
+}
+
+export interface TeamsToCheck {
+  teams: TeamToCheck[];
+  /** Why the provider's team list could not be read, when no TEAM_n is set. */
+  teamListProblem: { variable: string; message: string } | null;
+}
+
+export interface TeamSource {
+  config: Config;
+  env: Readonly<Record<string, string>>;
+  messages: Messages;
+  provider: OnCallProvider;
+  /** False when the functions could not build the provider: there is no list to ask for then. */
+  usable: boolean;
+  /** Waits, if need be, before the provider's team list is read. */
+  beforeTeamList: () => Promise<void>;
+}
+
+/** `only` is --team; a name that is not among the teams is a UsageError listing them. */
+export async function teamsToCheck(source: TeamSource, only: string | undefined): Promise<TeamsToCheck> {
+  const { config, env, messages, provider, usable } = source;
+  const numbered = readTeams(env, new EnvReader(env, []));
+  let offered: Team[] = config.teams;
+  let teamListProblem: TeamsToCheck['teamListProblem'] = null;
+  const ask = <T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> =>
+    withDeadline(config.lookupTimeoutMs, what, work);
+  if (usable && config.teams.length === 0) {
+    await source.beforeTeamList();
+    try {
+      offered = await ask('team list', (signal) => provider.listTeams(signal));
+    } catch (error) {
+      teamListProblem = {
+        variable: 'TEAM_1',
+        message: `the team list could not be read (${describeError(error)}); set TEAM_1, TEAM_2, … so that the menu does not depend on it`,
+      };
+    }
+  } else if (usable && provider.resolveTeamRefs) {
+    const { resolveTeamRefs } = provider;
+    await source.beforeTeamList();
+    try {
+      offered = await ask('team keys', (signal) => resolveTeamRefs.call(provider, config.teams, signal));
+    } catch {
+      // As in the functions: each lookup asks again, and says why if it fails too.
+    }
+  }
+  const teams = flowConfigOf(config, offered, messages).teams.map((team) => describe(team, numbered));
+  if (only === undefined) return { teams, teamListProblem };
+  const chosen = teams.filter(({ team }) => team.name.trim().toLowerCase() === only.toLowerCase());
+  if (chosen.length === 0) {
+    throw new UsageError(`--team "${only}" is not one of the teams: ${teams.map(({ team }) => team.name).join(', ')}`);
+  }
+  return { teams: chosen, teamListProblem };
+}
+
+function describe(team: Team, numbered: readonly NumberedTeam[]): TeamToCheck {
+  const entry = numbered.find((candidate) => candidate.team.name === team.name);
+  return {
+    team,
+    n: entry?.n,
+    ownFallbackVariable: entry?.team.fallbackPhones ? `FALLBACK_PHONES_${entry.n}` : undefined,
+  };
+}
