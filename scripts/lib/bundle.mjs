@@ -53,7 +53,9 @@ export async function bundleTools(root, outDir) {
   const entryPoints = [
     'simulator/cli.ts',
     'simulator/mock-providers-cli.ts',
-    'bench/first-ring.ts',
+    'bench/main.ts',
+    'bench/http-probe.ts',
+    'bench/load-probe.ts',
     'cli/connect-number/main.ts',
   ]
     .map((file) => join(root, file))
