@@ -28,6 +28,8 @@ export interface HttpExchange {
   params: Record<string, string>;
   /** null when no response arrived (timeout, connection refused). */
   status: number | null;
+  /** Epoch ms when the request was sent (the mock providers' request log uses the same clock). */
+  at: number;
   ms: number;
   /** Webhooks whose TwiML drives the call count against maxHops; callbacks do not. */
   isHop: boolean;

@@ -156,6 +156,7 @@ export class CallSession {
       path,
       params,
       status,
+      at: result.sentAt,
       ms: result.ms,
       isHop,
       ...(responder !== undefined ? { responder } : {}),

@@ -17,6 +17,15 @@ export interface LocalRuntimeOptions {
   env: Record<string, string>;
   /** How long to wait for twilio-run to serve, in ms. */
   startTimeoutMs?: number;
+  /**
+   * The path polled until twilio-run serves; default /voice. Polling a function loads it, so a
+   * caller that wants the first call to find every module unloaded names a path no function serves.
+   */
+  readyPath?: string;
+  /** Node options for the twilio-run process (before its script), e.g. `--require` of a probe. */
+  nodeArgs?: string[];
+  /** Added to twilio-run's process environment (not to the functions' .env). */
+  processEnv?: Record<string, string>;
 }
 
 /** Asks the OS for a free loopback port. */
@@ -51,6 +60,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       bin,
       'start',
       '--functions-folder',
@@ -66,7 +76,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ],
     {
       cwd: options.projectDir,
-      env: { ...process.env, FORCE_COLOR: '0', CI: 'true' },
+      env: { ...process.env, ...options.processEnv, FORCE_COLOR: '0', CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -79,7 +89,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     rmSync(envDir, { recursive: true, force: true });
   };
   try {
-    await waitUntilServing(`${url}/voice`, child, options.startTimeoutMs ?? 20_000, () => output);
+    await waitUntilServing(
+      `${url}${options.readyPath ?? '/voice'}`,
+      child,
+      options.startTimeoutMs ?? 20_000,
+      () => output,
+    );
   } catch (error) {
     await stop();
     throw error;

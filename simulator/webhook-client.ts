@@ -14,10 +14,11 @@ export interface WebhookRequest {
   timeoutMs: number;
 }
 
+/** `sentAt`: epoch ms when the request left, on the clock the mock providers log with. */
 export type WebhookResult =
-  | { kind: 'response'; url: string; status: number; contentType: string; body: string; ms: number }
-  | { kind: 'timeout'; url: string; ms: number }
-  | { kind: 'network-error'; url: string; message: string; ms: number };
+  | { kind: 'response'; url: string; status: number; contentType: string; body: string; sentAt: number; ms: number }
+  | { kind: 'timeout'; url: string; sentAt: number; ms: number }
+  | { kind: 'network-error'; url: string; message: string; sentAt: number; ms: number };
 
 /** Twilio puts GET parameters in the query string; the signature then covers the URL alone. */
 function requestUrl(request: WebhookRequest): string {
@@ -48,6 +49,7 @@ export function sendWebhook(request: WebhookRequest): Promise<WebhookResult> {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     headers['Content-Length'] = String(Buffer.byteLength(body));
   }
+  const sentAt = Date.now();
   const started = performance.now();
   const elapsed = (): number => roundMs(performance.now() - started);
   const transport = url.startsWith('https:') ? https : http;
@@ -70,16 +72,21 @@ export function sendWebhook(request: WebhookRequest): Promise<WebhookResult> {
           status: res.statusCode ?? 0,
           contentType: String(res.headers['content-type'] ?? ''),
           body: Buffer.concat(chunks).toString('utf-8'),
+          sentAt,
           ms: elapsed(),
         }),
       );
-      res.on('error', (error: Error) => finish({ kind: 'network-error', url, message: error.message, ms: elapsed() }));
+      res.on('error', (error: Error) =>
+        finish({ kind: 'network-error', url, message: error.message, sentAt, ms: elapsed() }),
+      );
     });
     const timer = setTimeout(() => {
-      finish({ kind: 'timeout', url, ms: elapsed() });
+      finish({ kind: 'timeout', url, sentAt, ms: elapsed() });
       req.destroy();
     }, request.timeoutMs);
-    req.on('error', (error: Error) => finish({ kind: 'network-error', url, message: error.message, ms: elapsed() }));
+    req.on('error', (error: Error) =>
+      finish({ kind: 'network-error', url, message: error.message, sentAt, ms: elapsed() }),
+    );
     req.end(body);
   });
 }

@@ -57,7 +57,9 @@ export async function bundleTools(root, outDir) {
   const entryPoints = [
     'simulator/cli.ts',
     'simulator/mock-providers-cli.ts',
-    'bench/first-ring.ts',
+    'bench/main.ts',
+    'bench/http-probe.ts',
+    'bench/load-probe.ts',
     'cli/connect-number/main.ts',
     'cli/doctor/main.ts',
   ]
