@@ -4,7 +4,7 @@ import { onCallEnded } from '../../functions/lib/core/call-ended';
 import { parseOpeningHours, type OpeningHours } from '../../functions/lib/core/hours';
 import { answerCall, onMenuInput, type IncomingCall } from '../../functions/lib/core/menus';
 import { DEFAULT_ROUTING, type Routing, type TeamRules } from '../../functions/lib/core/routing';
-import { onCallbackRequest, onRecording } from '../../functions/lib/core/voicemail';
+import { onCallbackRequest, onRecording, onTranscription } from '../../functions/lib/core/voicemail';
 import {
   asNeedOnCall,
   asReply,
@@ -263,5 +263,45 @@ describe('silence at every prompt (noInput)', () => {
     expect(asReply(onCallbackRequest(config, gather.action.state, '')).incidents.map((i) => i.kind)).toEqual([
       'callback-requested',
     ]);
+  });
+});
+
+describe('voicemail notices', () => {
+  const notify = { sms: ['+15555550170'], email: ['oncall@example.com'] };
+  const config = routed({ teams: { Platform: rules({ notify }) } });
+  const atVoicemail = {
+    callSid: CALL_SID,
+    caller: CALLER,
+    supportNumber: SUPPORT_NUMBER,
+    stage: 'voicemail' as const,
+    intent: 'talk' as const,
+    misses: 0,
+    chain: [],
+    current: 0,
+    attempts: [],
+    team: PLATFORM,
+    alert: 'alerted' as const,
+  };
+
+  it("go to the team's notify list with the message, beside the incident", () => {
+    const step = onRecording(config, atVoicemail, { url: 'https://api.twilio.com/rec/RE1', seconds: 12 });
+    if (step.kind !== 'need-alert') throw new Error('expected the message to be sent');
+    expect(step.notices).toEqual([{ ...notify, event: step.incidents[0] }]);
+  });
+
+  it('and again with the transcript', () => {
+    const reply = onTranscription(config, atVoicemail, {
+      text: 'Help.',
+      completed: true,
+      recordingUrl: 'https://api.twilio.com/rec/RE1',
+    });
+    expect(reply.notices).toEqual([{ ...notify, event: reply.incidents[0] }]);
+  });
+
+  it('not for a team without a notify list, nor when no message was left', () => {
+    expect(
+      onRecording(routed({}), atVoicemail, { url: 'https://api.twilio.com/rec/RE1', seconds: 12 }).notices,
+    ).toBeUndefined();
+    expect(onRecording(config, atVoicemail, { seconds: 0 }).notices).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { EnvReader, stringValue, type ConfigProblem } from './env-reader';
 import { readOpsgenieSettings, type OpsgenieSettings } from './opsgenie-settings';
 import { readPagerDutySettings, type PagerDutySettings } from './pagerduty-settings';
 import { readTeams } from './teams';
+import { DEFAULT_SENDGRID_API_URL, type SendGridSettings } from '../notify/sendgrid';
 
 export type { ConfigProblem } from './env-reader';
 export type { OpsgenieSettings } from './opsgenie-settings';
@@ -50,6 +51,8 @@ export interface Config {
   sms: SmsSettings;
   /** Present when the functions can keep each call's trace (Twilio's cloud gives them the credentials). */
   trace?: TraceSettings;
+  /** Twilio SendGrid, for the routing file's notify.email: present when its key and sender are set. */
+  mail?: SendGridSettings;
   /** The budget of a webhook nobody waits on: the caller is gone, or it is a callback. */
   backgroundBudgetMs: number;
   /** RECORD_MENU_HANGUPS: a caller who hangs up before choosing a team leaves a low-urgency record. */
@@ -138,6 +141,8 @@ export function parseConfig(env: Env, fileTeams?: Team[]): ParsedConfig {
   };
   const trace = readTraceSettings(env, reader);
   if (trace) config.trace = trace;
+  const mail = readMailSettings(env, reader);
+  if (mail) config.mail = mail;
   if (provider === 'victorops') config.victorops = readVictorOps(env, reader, problems);
   if (provider === 'pagerduty') config.pagerduty = readPagerDutySettings(env, reader, numberedTeams);
   if (provider === 'opsgenie') config.opsgenie = readOpsgenieSettings(env, reader);
@@ -146,6 +151,20 @@ export function parseConfig(env: Env, fileTeams?: Team[]): ParsedConfig {
     if (webhook) config.staticWebhookUrl = webhook;
   }
   return { config, problems };
+}
+
+/** SENDGRID_API_KEY with a verified sender, SENDGRID_FROM; SENDGRID_API_URL for a stand-in. */
+function readMailSettings(env: Env, reader: EnvReader): SendGridSettings | undefined {
+  const apiKey = stringValue(env, 'SENDGRID_API_KEY');
+  const from = stringValue(env, 'SENDGRID_FROM');
+  const apiUrl = reader.url('SENDGRID_API_URL', DEFAULT_SENDGRID_API_URL);
+  if (apiKey && !from)
+    reader.complain('SENDGRID_FROM', 'is needed with SENDGRID_API_KEY: the verified sender of the voicemail e-mails.');
+  if (from && !/^[^\s@]+@[^\s@]+$/.test(from)) {
+    reader.complain('SENDGRID_FROM', `must be an e-mail address; got "${from}".`);
+    return undefined;
+  }
+  return apiKey && from && apiUrl ? { apiKey, from, apiUrl } : undefined;
 }
 
 /** ROUTING_ASSET, read before the rest: the routing file it names decides which teams there are. */

@@ -45,6 +45,16 @@ export interface Reply {
   notes?: string[];
   /** What /call-status should know of this call from now on; the shell records it. */
   trace?: CallTrace;
+  /** Voicemail notices for the team's notify list (SMS, e-mail); sent beside the incidents. */
+  notices?: VoicemailNotice[];
+}
+
+/** A voicemail (or its transcript) told to the people a team's routing lists, besides the incident system. */
+export interface VoicemailNotice {
+  sms: string[];
+  email: string[];
+  /** The message-left or transcript event it tells of. */
+  event: IncidentEvent;
 }
 
 /** The flow needs to know who is on call for `team` before it can answer. */
@@ -68,6 +78,8 @@ export interface NeedAlert {
   incidents: IncidentEvent[];
   answers: Record<AlertOutcome, Reply>;
   notes?: string[];
+  /** Sent beside the incidents, whatever becomes of them. */
+  notices?: VoicemailNotice[];
 }
 
 export type Step = Reply | NeedOnCall | NeedAlert;

@@ -9,7 +9,8 @@ import { spokenPhoneNumber } from './messages';
 import { say } from './say';
 import { incidentIsOpen, traceOf } from './trace';
 import { SCREENED_REASONS, type Team, type VoicemailReason } from './types';
-import { reply, type NeedAlert, type Reply, type Verb } from './verbs';
+import { rulesOf } from './routing';
+import { reply, type NeedAlert, type Reply, type Verb, type VoicemailNotice } from './verbs';
 
 // after-hours: the caller heard why already (the team is closed, or the operator's own words).
 const REASON_MESSAGE: Partial<Record<VoicemailReason, MessageKey>> = {
@@ -227,7 +228,8 @@ export function onRecording(config: FlowConfig, state: CallState, recording: Rec
       recordingSeconds: recording.seconds,
       reason,
     };
-    return needAlert(config, { ...state, stage: 'voicemail' }, [incident], { then: 'message-received' });
+    const step = needAlert(config, { ...state, stage: 'voicemail' }, [incident], { then: 'message-received' });
+    return withNotices(step, noticesOf(config, incident));
   }
   if (state.screened) return screenedGoodbye(config, state);
   const missed: IncidentEvent = { ...base, kind: 'missed-call', reason };
@@ -251,18 +253,24 @@ export interface Transcription {
 /** Twilio's transcription arrived (or failed): add it to the incident, never close it. */
 export function onTranscription(config: FlowConfig, state: CallState, transcription: Transcription): Reply {
   const text = transcription.completed ? transcription.text.trim() : '';
-  return reply(
-    [],
-    [
-      {
-        kind: 'transcript',
-        ...callFacts(state, teamOf(config, state)),
-        text,
-        recordingUrl: transcription.recordingUrl,
-        ...(incidentIsOpen(state.alert) ? {} : { ensureOpen: true }),
-      },
-    ],
-  );
+  const transcript: IncidentEvent = {
+    kind: 'transcript',
+    ...callFacts(state, teamOf(config, state)),
+    text,
+    recordingUrl: transcription.recordingUrl,
+    ...(incidentIsOpen(state.alert) ? {} : { ensureOpen: true }),
+  };
+  return withNotices(reply([], [transcript]), noticesOf(config, transcript));
+}
+
+/** The team's notify list hears of the voicemail, and of its transcript when it comes. */
+function noticesOf(config: FlowConfig, event: IncidentEvent): VoicemailNotice[] {
+  const { sms, email } = rulesOf(config.routing, event.team.name).notify;
+  return sms.length > 0 || email.length > 0 ? [{ sms, email, event }] : [];
+}
+
+function withNotices<T extends Reply | NeedAlert>(step: T, notices: VoicemailNotice[]): T {
+  return notices.length > 0 ? { ...step, notices } : step;
 }
 
 /** With NO_VOICEMAIL: the caller keyed a call-back number, or nothing (then their own number). */

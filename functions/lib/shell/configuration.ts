@@ -52,7 +52,7 @@ export function loadConfiguration(env: Env): Configuration {
 export function readConfiguration(env: Env, assets?: AssetResourceMap): Configuration {
   const routingFile = readRoutingFile(routingAssetOf(env), assets);
   const { config, problems } = parseConfig(env, routingFile.teams);
-  problems.unshift(...routingFile.problems);
+  problems.unshift(...routingFile.problems, ...unsendableEmails(routingFile.routing, config));
   const { routing } = routingFile;
   const messagesFile = fileOf(config.messagesAsset);
   let messages: Messages;
@@ -88,6 +88,20 @@ export function readConfiguration(env: Env, assets?: AssetResourceMap): Configur
     });
     return { config, messages, routing, problems };
   }
+}
+
+/** Teams whose voicemails should be e-mailed, while no way to send e-mail is configured. */
+function unsendableEmails(routing: Routing, config: Config): ConfigProblem[] {
+  if (config.mail) return [];
+  const teams = Object.entries(routing.teams).flatMap(([name, rules]) => (rules.notify.email.length > 0 ? [name] : []));
+  if (teams.length === 0) return [];
+  return [
+    {
+      variable: 'SENDGRID_API_KEY',
+      message: `and SENDGRID_FROM are needed to e-mail the voicemails of ${teams.join(', ')} (notify.email in the routing file). Until then they are not e-mailed.`,
+      severity: 'warning',
+    },
+  ];
 }
 
 /**

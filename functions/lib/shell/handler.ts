@@ -116,6 +116,7 @@ async function handle(
     log,
     deadline: started + (waiting ? setup.config.webhookBudgetMs : setup.config.backgroundBudgetMs),
     callSid: opened.ok ? opened.state.callSid : '',
+    waiting,
     ...(stringParam(event, 'To') ? { supportNumber: stringParam(event, 'To') } : {}),
     ...(setup.config.trace ? { trace: createTraceStore(setup.config.trace) } : {}),
   };

@@ -5,6 +5,7 @@ import { canTextTeam, deliverIncidents, SMS_RESERVE_MS, type DeliveryOptions } f
 import type { Logger } from './log';
 import { lookUpOnCall } from './lookup';
 import type { CallSetup } from './setup';
+import { sendNotices, type NoticeOptions } from './notices';
 import { recordTrace, type TraceStore } from './trace-store';
 
 /**
@@ -29,7 +30,12 @@ export interface StepContext {
   /** The number the caller dialled: the SMS sender when SMS_FROM is unset. */
   supportNumber?: string;
   trace?: TraceStore;
+  /** Someone is on the line waiting for this answer. */
+  waiting: boolean;
 }
+
+/** With a caller waiting, voicemail notices get at most this long: they must never hold the caller. */
+const NOTICE_BUDGET_MS = 1000;
 
 /**
  * Runs the I/O a step asks for, within the webhook's budget, until the flow has its answer: the
@@ -41,10 +47,10 @@ export async function performStep(step: Step, context: StepContext): Promise<Rep
   if (next.kind === 'need-on-call') next = await lookUpAndConnect(next, context);
   if (next.kind === 'need-alert') next = await alertThenAnswer(next, context);
   logNotes(next, context.log);
-  const delivery = deliverIncidents(next.incidents, deliveryOptions(context));
   await Promise.all([
-    delivery,
+    deliverIncidents(next.incidents, deliveryOptions(context)),
     recordTrace(context.trace, context.callSid, next.trace, context.deadline - Date.now(), context.log),
+    sendNotices(next.notices ?? [], noticeOptions(context)),
   ]);
   return next;
 }
@@ -60,7 +66,10 @@ async function lookUpAndConnect(step: NeedOnCall, context: StepContext): Promise
 }
 
 async function alertThenAnswer(step: NeedAlert, context: StepContext): Promise<Reply> {
-  const outcomes = await deliverIncidents(step.incidents, deliveryOptions(context));
+  const [outcomes] = await Promise.all([
+    deliverIncidents(step.incidents, deliveryOptions(context)),
+    sendNotices(step.notices ?? [], noticeOptions(context)),
+  ]);
   const answer = step.answers[bestOutcome(outcomes)];
   return { ...answer, notes: [...(step.notes ?? []), ...(answer.notes ?? [])] };
 }
@@ -71,6 +80,16 @@ function deliveryOptions(context: StepContext): DeliveryOptions {
     deadline: context.deadline,
     sms: context.setup.config.sms,
     ...(context.supportNumber ? { supportNumber: context.supportNumber } : {}),
+    log: context.log,
+  };
+}
+
+function noticeOptions(context: StepContext): NoticeOptions {
+  const until = context.waiting ? Math.min(context.deadline, Date.now() + NOTICE_BUDGET_MS) : context.deadline;
+  return {
+    config: context.setup.config,
+    ...(context.supportNumber ? { supportNumber: context.supportNumber } : {}),
+    until,
     log: context.log,
   };
 }

@@ -1,8 +1,10 @@
 /// <reference types="@twilio-labs/serverless-runtime-types" />
+import { isRecordingUrl } from '../core/messages';
 import type { Link, Verb } from '../core/verbs';
 import { STATE_PARAM } from './twilio-event';
 
 type VoiceResponse = InstanceType<typeof Twilio.twiml.VoiceResponse>;
+type GatherElement = ReturnType<VoiceResponse['gather']>;
 type SayAttributes = Parameters<VoiceResponse['say']>[0];
 
 export interface RenderOptions {
@@ -29,7 +31,7 @@ export function renderTwiml(verbs: Verb[], options: RenderOptions): string {
   for (const verb of mergeAdjacentSays(verbs)) {
     switch (verb.verb) {
       case 'say':
-        response.say(sayAttributes, verb.text);
+        speak(response, verb.texts, sayAttributes);
         break;
       case 'gather': {
         const gather = response.gather({
@@ -43,7 +45,7 @@ export function renderTwiml(verbs: Verb[], options: RenderOptions): string {
             ? { hints: verb.speechHints.join(', '), speechTimeout: 'auto', language: options.language }
             : {}),
         } as Parameters<VoiceResponse['gather']>[0]);
-        gather.say(sayAttributes, verb.prompt.join(' '));
+        speak(gather, verb.prompt, sayAttributes);
         break;
       }
       case 'redirect':
@@ -79,16 +81,34 @@ export function renderTwiml(verbs: Verb[], options: RenderOptions): string {
   return response.toString();
 }
 
-/** One <Say> per run of sentences keeps the TwiML short and the speech without gaps. */
-function mergeAdjacentSays(verbs: Verb[]): Verb[] {
-  const merged: Verb[] = [];
+type Rendered = Exclude<Verb, { verb: 'say' }> | { verb: 'say'; texts: string[] };
+
+/** Adjacent Says rendered together: one <Say> per run of sentences, without gaps in the speech. */
+function mergeAdjacentSays(verbs: Verb[]): Rendered[] {
+  const merged: Rendered[] = [];
   for (const verb of verbs) {
     const previous = merged[merged.length - 1];
-    if (verb.verb === 'say' && previous?.verb === 'say') {
-      merged[merged.length - 1] = { verb: 'say', text: `${previous.text} ${verb.text}` };
-    } else {
-      merged.push(verb);
-    }
+    if (verb.verb === 'say' && previous?.verb === 'say') previous.texts.push(verb.text);
+    else merged.push(verb.verb === 'say' ? { verb: 'say', texts: [verb.text] } : verb);
   }
   return merged;
+}
+
+/**
+ * Sentences as one <Say> per run; a message the operator made an https recording is a <Play> in
+ * its place, in order.
+ */
+function speak(parent: VoiceResponse | GatherElement, texts: string[], sayAttributes: SayAttributes): void {
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length > 0) parent.say(sayAttributes, run.join(' '));
+    run = [];
+  };
+  for (const text of texts) {
+    if (isRecordingUrl(text)) {
+      flush();
+      parent.play(text);
+    } else run.push(text);
+  }
+  flush();
 }
