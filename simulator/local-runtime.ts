@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 export interface LocalRuntime {
   url: string;
@@ -26,6 +26,11 @@ export interface LocalRuntimeOptions {
   nodeArgs?: string[];
   /** Added to twilio-run's process environment (not to the functions' .env). */
   processEnv?: Record<string, string>;
+  /**
+   * Extra asset files by name (e.g. a routing file), served beside dist/assets from a folder of
+   * this runtime's own, so that several runtimes can each have theirs.
+   */
+  assets?: Record<string, string>;
 }
 
 /** Asks the OS for a free loopback port. */
@@ -57,6 +62,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       .join('\n'),
   );
   const bin = resolve(options.projectDir, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js');
+  // twilio-run reads the assets folder relative to the project: a runtime's own lives under dist/.
+  const assetsFolder = options.assets ? join('dist', `assets-${basename(envDir)}`) : join('dist', 'assets');
+  if (options.assets) {
+    const folder = resolve(options.projectDir, assetsFolder);
+    cpSync(resolve(options.projectDir, 'dist', 'assets'), folder, { recursive: true });
+    for (const [name, content] of Object.entries(options.assets)) writeFileSync(join(folder, name), content);
+  }
   const child = spawn(
     process.execPath,
     [
@@ -66,7 +78,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       '--functions-folder',
       'dist/functions',
       '--assets-folder',
-      'dist/assets',
+      assetsFolder,
       '--no-fork-process',
       '--no-live',
       '--port',
@@ -87,6 +99,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const stop = async (): Promise<void> => {
     await stopChild(child);
     rmSync(envDir, { recursive: true, force: true });
+    if (options.assets) rmSync(resolve(options.projectDir, assetsFolder), { recursive: true, force: true });
   };
   try {
     await waitUntilServing(

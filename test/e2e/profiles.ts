@@ -3,6 +3,10 @@
 export type ProfileName =
   | 'static'
   | 'static-unreadable-roster'
+  | 'static-routing'
+  | 'static-routing-allow'
+  | 'static-routing-broken'
+  | 'opsgenie-step'
   | 'victorops'
   | 'victorops-broken'
   | 'victorops-menu-hangups'
@@ -54,6 +58,29 @@ function profileOwnEnv(profile: ProfileName, mockUrl: string): Record<string, st
   switch (profile) {
     case 'static':
       return { AUTH_TOKEN, NUMBER_OF_MENUS: '1', ONCALL_CACHE_SECONDS: '0' };
+    case 'static-routing':
+    case 'static-routing-allow':
+    case 'static-routing-broken':
+      return {
+        AUTH_TOKEN,
+        NUMBER_OF_MENUS: '1',
+        ONCALL_CACHE_SECONDS: '0',
+        ROUTING_ASSET: '/routing-e2e.json',
+        TWILIO_API_URL: mockUrl,
+        SENDGRID_API_KEY: 'SG.e2e-key',
+        SENDGRID_FROM: 'oncall@example.com',
+        SENDGRID_API_URL: mockUrl,
+      };
+    case 'opsgenie-step':
+      return {
+        AUTH_TOKEN,
+        ONCALL_CACHE_SECONDS: '0',
+        NUMBER_OF_MENUS: '1',
+        ONCALL_PROVIDER: 'opsgenie',
+        OPSGENIE_API_KEY: 'e2e-og-key',
+        OPSGENIE_API_URL: mockUrl,
+        ROUTING_ASSET: '/routing-e2e.json',
+      };
     case 'static-unreadable-roster':
       return {
         AUTH_TOKEN,
@@ -106,6 +133,10 @@ function profileOwnEnv(profile: ProfileName, mockUrl: string): Record<string, st
 export const PROFILES: readonly ProfileName[] = [
   'static',
   'static-unreadable-roster',
+  'static-routing',
+  'static-routing-allow',
+  'static-routing-broken',
+  'opsgenie-step',
   'victorops',
   'victorops-broken',
   'victorops-menu-hangups',
@@ -116,3 +147,44 @@ export const PROFILES: readonly ProfileName[] = [
   'pagerduty',
   'opsgenie',
 ];
+
+/**
+ * The routing file a profile's runtime serves (as assets/routing-e2e.private.json), when it has
+ * one. Hours that are always open or never open keep the scenarios independent of the clock; the
+ * unit tests read real hours across time zones and clock changes.
+ */
+export function profileAssets(profile: ProfileName): Record<string, string> | undefined {
+  const file = (routing: unknown): Record<string, string> => ({ 'routing-e2e.private.json': JSON.stringify(routing) });
+  const alwaysOpen = { timezone: 'UTC', open: { 'mon-sun': '00:00-24:00' } };
+  const neverOpen = { timezone: 'UTC', open: {} };
+  switch (profile) {
+    case 'static-routing':
+      return file({
+        numbers: {
+          '+15555550100': { teams: ['Platform', 'Database', 'Closed'] },
+          '+15555550111': { greeting: 'Database hotline.', teams: ['Database'] },
+          '+15555550122': { teams: ['Night'] },
+        },
+        teams: [
+          {
+            name: 'Platform',
+            hours: alwaysOpen,
+            notify: { sms: ['+15555550170'], email: ['platform-oncall@example.com'] },
+          },
+          { name: 'Database' },
+          { name: 'Closed', hours: { ...neverOpen, afterHours: { team: 'Database' } } },
+          { name: 'Night', hours: { ...neverOpen, afterHours: { voicemail: true } } },
+        ],
+        callers: { block: ['+1900*'] },
+        noInput: 'goodbye',
+      });
+    case 'static-routing-allow':
+      return file({ teams: [{ name: 'Platform' }, { name: 'Database' }], callers: { allow: ['+1555555015*'] } });
+    case 'static-routing-broken':
+      return file({ teams: [{ name: 'Platform', hours: { timezone: 'Mars/Olympus', open: {} } }] });
+    case 'opsgenie-step':
+      return file({ teams: [{ name: 'Platform', ring: 'step' }, { name: 'Database' }] });
+    default:
+      return undefined;
+  }
+}

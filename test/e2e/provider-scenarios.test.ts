@@ -1,4 +1,4 @@
 // End-to-end scenarios for PagerDuty and Opsgenie (see scenario-suite.ts).
 import { runScenarioSuite } from './scenario-suite';
 
-runScenarioSuite((profile) => profile === 'pagerduty' || profile === 'opsgenie');
+runScenarioSuite((profile) => profile === 'pagerduty' || profile.startsWith('opsgenie'));

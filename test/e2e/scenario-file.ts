@@ -19,6 +19,9 @@ export interface Scenario {
   script: CallScript;
   /** How many times Twilio delivers the number's status callback (it may retry). */
   statusCallbackDeliveries: number;
+  /** The caller, and the number they dial. */
+  from: string;
+  to: string;
   expect: ScenarioExpectation;
 }
 
@@ -39,8 +42,12 @@ export interface ScenarioExpectation {
   /** Sentences the caller hears, in this order (substrings). */
   callerHears?: string[];
   hopsToFirstDial?: number;
-  /** Last-resort SMS messages sent during this scenario. */
+  /** SMS messages Twilio accepted during this scenario (last-resort texts and voicemail notices). */
   sms?: number;
+  /** E-mails SendGrid accepted during this scenario (voicemail notices). */
+  mail?: number;
+  /** Text the runtime's log must contain (a configuration problem named by its path, say). */
+  logIncludes?: string[];
 }
 
 const EXPECTATION_KEYS = new Set([
@@ -53,6 +60,8 @@ const EXPECTATION_KEYS = new Set([
   'callerHears',
   'hopsToFirstDial',
   'sms',
+  'mail',
+  'logIncludes',
 ]);
 /**
  * What a scenario must say about the incident system, by profile: every call leaves a trace there,
@@ -105,6 +114,8 @@ function parseScenarioFile(file: string, raw: Record<string, unknown>): Scenario
     }),
     script: parseCallScript(raw.script, `${file}: script`),
     statusCallbackDeliveries: typeof raw.statusCallbackDeliveries === 'number' ? raw.statusCallbackDeliveries : 1,
+    from: typeof raw.from === 'string' ? raw.from : '+15555550150',
+    to: typeof raw.to === 'string' ? raw.to : '+15555550100',
     expect: expectation,
   };
 }

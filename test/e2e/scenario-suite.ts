@@ -13,7 +13,7 @@ import {
 } from '../../simulator';
 import { startLocalRuntime, type LocalRuntime } from '../../simulator/local-runtime';
 import { isIncidentMessage } from '../../simulator/mock-incidents';
-import { AUTH_TOKEN, profileEnv, type ProfileName } from './profiles';
+import { AUTH_TOKEN, profileAssets, profileEnv, type ProfileName } from './profiles';
 import { loadScenarios, type Scenario } from './scenario-file';
 
 const projectDir = join(__dirname, '..', '..');
@@ -23,11 +23,11 @@ function allowedApis(profile: ProfileName): string[] {
   const own = (): string[] => {
     if (profile.startsWith('static')) return [];
     if (profile === 'pagerduty') return ['pagerduty', 'pagerduty-events'];
-    if (profile === 'opsgenie') return ['opsgenie'];
-    return ['splunk-oncall', 'splunk-oncall-alerts', 'twilio-messages'];
+    if (profile.startsWith('opsgenie')) return ['opsgenie'];
+    return ['splunk-oncall', 'splunk-oncall-alerts'];
   };
-  // Every profile keeps its calls' traces in Sync.
-  return [...own(), 'twilio-sync'];
+  // Every profile keeps its calls' traces in Sync; SMS and e-mail go out where configured.
+  return [...own(), 'twilio-sync', 'twilio-messages', 'sendgrid'];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -77,7 +77,14 @@ export function runScenarioSuite(include: (profile: ProfileName) => boolean): vo
     const started = await Promise.all(
       needed.map(
         async (profile) =>
-          [profile, await startLocalRuntime({ projectDir, env: profileEnv(profile, mock.url) })] as const,
+          [
+            profile,
+            await startLocalRuntime({
+              projectDir,
+              env: profileEnv(profile, mock.url),
+              ...(profileAssets(profile) ? { assets: profileAssets(profile) } : {}),
+            }),
+          ] as const,
       ),
     );
     for (const [profile, runtime] of started) runtimes.set(profile, runtime);
@@ -159,8 +166,8 @@ export function runScenarioSuite(include: (profile: ProfileName) => boolean): vo
       const report = await placeCall({
         baseUrl: runtime.url,
         authToken: AUTH_TOKEN,
-        from: '+15555550150',
-        to: '+15555550100',
+        from: scenario.from,
+        to: scenario.to,
         script: scenario.script,
         // Like a number connected with `npm run connect-number`: its status callback is requested
         // when the call ends, however it ends (as often as the scenario says Twilio delivers it).
@@ -187,11 +194,16 @@ export function runScenarioSuite(include: (profile: ProfileName) => boolean): vo
           from = at + sentence.length;
         }
       }
-      const { sms } = scenario.expect;
+      const { sms, mail, logIncludes } = scenario.expect;
       if (sms !== undefined) {
         await waitFor(() => smsSent().length >= sms);
         expect(smsSent()).toHaveLength(sms);
       }
+      if (mail !== undefined) {
+        await waitFor(() => mock.sentMail().length >= mail);
+        expect(mock.sentMail()).toHaveLength(mail);
+      }
+      for (const line of logIncludes ?? []) expect(runtime.output()).toContain(line);
       if (scenario.expect.hopsToFirstDial !== undefined) {
         expect(report.timing.hopsToFirstDial).toBe(scenario.expect.hopsToFirstDial);
       }
