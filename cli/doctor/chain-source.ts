@@ -2,10 +2,11 @@
 import type { Config } from '../../functions/lib/config/config';
 import type { Team } from '../../functions/lib/core/types';
 import { scheduleNameFor } from '../../functions/lib/providers/opsgenie';
-import { fileOf } from '../../functions/lib/shell/configuration';
+import { fileOf } from '../../functions/lib/config/asset-file';
+import type { TeamPlace } from './team-place';
 
-export function chainSource(config: Config, team: Team, n: number | undefined): string {
-  const policyVariable = n === undefined ? 'ESC_POL_n' : `ESC_POL_${n}`;
+export function chainSource(config: Config, team: Team, place: TeamPlace): string {
+  const policyVariable = place.policyIn;
   switch (config.provider) {
     case 'victorops':
       return team.policy

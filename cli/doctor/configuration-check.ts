@@ -1,7 +1,8 @@
 // The configuration as the deployed functions will read it: the uploaded variables (with the
 // credentials Twilio's cloud adds) and the shipped assets, through the functions' own parsers.
 import { stringValue } from '../../functions/lib/config/env-reader';
-import { fileOf, readConfiguration, type Configuration } from '../../functions/lib/shell/configuration';
+import { fileOf } from '../../functions/lib/config/asset-file';
+import { readConfiguration, type Configuration } from '../../functions/lib/shell/configuration';
 import { CLOUD_CREDENTIALS, type Deployment } from './deployment';
 
 export interface AssetNote {

@@ -4,6 +4,7 @@ import type { ConfigProblem, ProviderName } from '../../functions/lib/config/con
 import type { CallTraceReport } from './call-trace';
 import type { LimitsReport } from './limits';
 import type { NumberReport } from './number-check';
+import type { RoutingReport } from './routing';
 import type { DoctorReport, WaitReport } from './report';
 import type { TeamReport } from './team-report';
 import type { Unproven } from './unproven';
@@ -70,6 +71,47 @@ export function limitsLines(limits: LimitsReport): string[] {
   return lines;
 }
 
+export function routingLines(routing: RoutingReport): string[] {
+  if (!routing.file) {
+    const why = routing.rejected
+      ? `${routing.rejected} is not used until its problems (above) are fixed`
+      : 'No routing file';
+    return ['', 'Routing', `  ${why}: every number offers every team, nobody is screened, one person rings at a time.`];
+  }
+  const teamsOf = (entry: { teams: string[]; menu: boolean }): string =>
+    `${list(entry.teams)} (${entry.menu ? 'team menu' : 'no menu'})`;
+  const lines = ['', `Routing (${routing.file})`, '  Numbers'];
+  for (const entry of routing.numbers) {
+    const greeting = entry.greeting ? `, greeting "${entry.greeting}"` : '';
+    lines.push(`    ${entry.number}: ${teamsOf(entry)}${greeting}`);
+  }
+  lines.push(`    any other number: ${teamsOf(routing.otherNumbers)}`);
+  lines.push('  Teams');
+  for (const team of routing.teams) {
+    const hours = team.hours ? `${team.hours}; after hours: ${team.afterHours}` : 'no hours (always open)';
+    const ring = team.ring === 'step' ? 'a whole escalation step at once' : 'one person at a time';
+    const cap = team.maxRingSeconds !== null ? `, at most ${team.maxRingSeconds} s of ringing` : '';
+    const notify =
+      team.notify.sms + team.notify.email > 0
+        ? `; voicemails also to ${team.notify.sms} by SMS, ${team.notify.email} by e-mail`
+        : '';
+    lines.push(`    ${team.name}: ${hours}; rings ${ring}${cap}${notify}`);
+  }
+  const { callers } = routing;
+  lines.push(
+    `  Callers: blocked ${callers.block.length > 0 ? list(callers.block) : 'none'}; ${
+      callers.allow.length > 0 ? `only ${list(callers.allow)} put through` : 'everyone else put through'
+    }; withheld caller ID: ${callers.anonymous}; failed caller ID verification: ${callers.unverified}`,
+  );
+  const silence = {
+    'first-team': 'the first team',
+    voicemail: 'a voicemail (an incident only if they leave a message)',
+    goodbye: 'a goodbye (nobody paged)',
+  };
+  lines.push(`  Silence at every prompt: ${silence[routing.noInput]}`);
+  return lines;
+}
+
 export function teamsHeading(provider: ProviderName): string[] {
   return ['', `On call now (${PROVIDER_LABELS[provider]}, read-only)`];
 }
@@ -124,9 +166,7 @@ export function teamLines(team: TeamReport): string[] {
 
 function fallbackText(team: TeamReport): string {
   const { fallback } = team;
-  const own = team.variable
-    ? `${team.variable.replace('TEAM_', 'FALLBACK_PHONES_')} and FALLBACK_PHONES are`
-    : 'FALLBACK_PHONES is';
+  const own = team.fallbackIn ? `${team.fallbackIn} and FALLBACK_PHONES are` : 'FALLBACK_PHONES is';
   if (fallback.variable === null) return `none (${own} not set)`;
   const refused = fallback.refused.length > 0 ? `; refused by ALLOWED_COUNTRY_CODES: ${list(fallback.refused)}` : '';
   const phones = fallback.phones.length > 0 ? list(fallback.phones) : 'none usable';

@@ -3,13 +3,14 @@
 import type { ProviderName } from '../../functions/lib/config/config';
 import { isRetryable } from '../../functions/lib/providers/provider';
 import { describeError } from '../../functions/lib/shell/log';
+import type { TeamPlace } from './team-place';
 
 /** `not-asked`: the provider is not configured, which the configuration problems already say. */
 export type FailureKind = 'credentials' | 'configuration' | 'unavailable' | 'not-asked';
 
 export interface LookupFailure {
   kind: FailureKind;
-  /** The variable at fault: the key, ESC_POL_n or TEAM_n; the team's own name when none applies. */
+  /** The variable at fault: the key, or where the team or its policy is set; the team's own name when none applies. */
   variable: string;
   problem: string;
 }
@@ -31,23 +32,22 @@ const KEY_ADVICE: Record<ProviderName, string> = {
 };
 
 /**
- * `n` is the team's TEAM_n, when it has one. The adapters' messages name the request and its HTTP
- * status, and write a team's variables as TEAM_n and ESC_POL_n.
+ * The adapters' messages name the request and its HTTP status, and write a team's variables as
+ * TEAM_n and ESC_POL_n: the team's place says which variable or routing-file entry that is.
  */
 export function classifyLookupFailure(
   error: unknown,
   provider: ProviderName,
-  team: { name: string; n?: number },
+  team: { name: string; place: TeamPlace },
 ): LookupFailure {
   const problem = describeError(error);
-  const numbered = (variable: string): string =>
-    team.n === undefined ? variable : variable.replace(/_n$/, `_${team.n}`);
   const keyVariable = KEY_VARIABLES[provider];
   if (keyVariable && /\bHTTP 40[13]\b/.test(problem)) {
     return { kind: 'credentials', variable: keyVariable, problem: `${problem}: ${KEY_ADVICE[provider]}` };
   }
-  const teamVariable = team.n === undefined ? team.name : `TEAM_${team.n}`;
+  const teamVariable = team.place.definedIn ?? team.name;
   if (isRetryable(error)) return { kind: 'unavailable', variable: teamVariable, problem };
   const named = /\b(ESC_POL_n|TEAM_n)\b/.exec(problem)?.[1];
-  return { kind: 'configuration', variable: named ? numbered(named) : teamVariable, problem };
+  const variable = named === 'ESC_POL_n' ? team.place.policyIn : teamVariable;
+  return { kind: 'configuration', variable, problem };
 }

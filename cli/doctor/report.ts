@@ -5,6 +5,7 @@ import type { CallTraceReport } from './call-trace';
 import type { AssetNote } from './configuration-check';
 import type { LimitsReport } from './limits';
 import type { NumberReport } from './number-check';
+import type { RoutingReport } from './routing';
 import type { TeamReport } from './team-report';
 import type { Unproven } from './unproven';
 import type { Failure } from './verdict';
@@ -41,7 +42,8 @@ export interface DoctorReport {
   /** Every configuration problem, as the functions log it, with its severity. */
   problems: ConfigProblem[];
   limits: LimitsReport;
-  // A `routing` field (per-number teams, hours, screening) comes here with the routing file.
+  /** The routing file as it stands now (per-number teams, hours, screening, ring strategies). */
+  routing: RoutingReport;
   /** Why the provider's team list could not be read, when it was needed; null otherwise. */
   teamListProblem: { variable: string; message: string } | null;
   /** In menu order (only the --team one when given). */

@@ -4,6 +4,9 @@ import { StaticRosterProvider } from '../../functions/lib/providers/static-roste
 import { describeError, type Logger } from '../../functions/lib/shell/log';
 import { createProvider } from '../../functions/lib/shell/setup';
 import { resetWarmState } from '../../functions/lib/warm/state';
+import { routingReport } from './routing';
+import { fileOf } from '../../functions/lib/config/asset-file';
+import { routingAssetOf } from '../../functions/lib/config/config';
 import { UsageError } from '../connect-number/errors';
 import { callTraceOf } from './call-trace';
 import { chainSource } from './chain-source';
@@ -60,7 +63,7 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
     assetsDirGiven: options.assetsDirGiven,
   });
   const { configuration, env, providerReason, assetNotes } = checkConfiguration(deployment);
-  const { config, messages, roster, problems } = configuration;
+  const { config, messages, roster, problems, routing, routingFile } = configuration;
   const limits = checkTwilioLimits(deployment.variables);
   const summary = {
     provider: config.provider,
@@ -98,8 +101,17 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
     await clock.sleep(wait.ms);
   };
 
-  // Routing (per-number teams, hours, screening) gets its own section here, between the
-  // configuration and the teams, once the routing file exists.
+  const routingPath = fileOf(routingAssetOf(env));
+  const rejected = problems.some((problem) => problem.severity === 'error' && problem.variable.startsWith(routingPath));
+  const routingSummary = routingReport(
+    routing,
+    routingFile,
+    rejected ? routingPath : null,
+    config.teams,
+    config.menus,
+    new Date(clock.now()),
+  );
+  print(text.routingLines(routingSummary));
   print(text.teamsHeading(config.provider));
   const { teams, teamListProblem } = await teamsToCheck(
     {
@@ -108,6 +120,7 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
       messages,
       provider,
       usable,
+      ...(routingFile ? { routingFile } : {}),
       beforeTeamList: () => pause(pacer?.beforeTeamList(clock.now()), null),
     },
     options.team,
@@ -118,7 +131,7 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
       ? new StaticRosterProvider(roster, () => undefined)
       : undefined;
   const teamReports: TeamReport[] = [];
-  for (const { team, n, ownFallbackVariable } of teams) {
+  for (const { team, place, ownFallbackVariable } of teams) {
     await pause(pacer?.beforeTeam(team, clock.now()), team.name);
     const outcome = await lookUpTeam(
       { provider, ...(rosterFallback ? { rosterFallback } : {}), budgetMs: config.lookupTimeoutMs, gapLog },
@@ -127,13 +140,13 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
     const report = teamReport(
       {
         team,
-        n,
+        place,
         ownFallbackVariable,
         provider: config.provider,
         providerConfigured: usable,
-        chainFrom: chainSource(config, team, n),
+        chainFrom: chainSource(config, team, place),
         allowedCountryCodes: config.allowedCountryCodes,
-        incidents: incidentRoute(config, env, team, n, usable),
+        incidents: incidentRoute(config, env, team, place.n, usable),
       },
       outcome,
     );
@@ -155,6 +168,7 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
     assetsDir: deployment.assetsDir,
     ...summary,
     limits,
+    routing: routingSummary,
     teamListProblem,
     teams: teamReports,
     waits,

@@ -7,11 +7,14 @@ import type { LookupOutcome } from './lookup';
 import { classifyLookupFailure, type LookupFailure } from './lookup-failure';
 import type { Team } from '../../functions/lib/core/types';
 import { NOT_CONFIGURED } from './provider-labels';
+import type { TeamPlace } from './team-place';
 
 export interface TeamReport {
   name: string;
-  /** TEAM_n, or null for a team from the provider's list. */
+  /** Where the team is named (TEAM_n or the routing file's entry), or null for a team from the provider's list. */
   variable: string | null;
+  /** Where numbers of its own to fall back on would be set; null when it can have none. */
+  fallbackIn: string | null;
   /** Where the chain comes from: the policy, schedule or roster, for people. */
   chainFrom: string;
   /** How the lookup went; `lookupMs` is null when the provider was not asked. */
@@ -31,8 +34,8 @@ export interface TeamReport {
 
 export interface TeamFacts {
   team: Team;
-  n: number | undefined;
-  /** FALLBACK_PHONES_n when the team has numbers of its own. */
+  place: TeamPlace;
+  /** Where its fallback numbers are set, when the team has numbers of its own. */
   ownFallbackVariable: string | undefined;
   provider: ProviderName;
   /** False when the functions could not build the provider (see the configuration problems). */
@@ -43,11 +46,12 @@ export interface TeamFacts {
 }
 
 export function teamReport(facts: TeamFacts, outcome: LookupOutcome): TeamReport {
-  const { team, n } = facts;
+  const { team, place } = facts;
   const fallback = assessFallback(team, facts.ownFallbackVariable, facts.allowedCountryCodes);
   const base = {
     name: team.name,
-    variable: n === undefined ? null : `TEAM_${n}`,
+    variable: place.definedIn,
+    fallbackIn: place.fallbackIn,
     chainFrom: facts.chainFrom,
     fallback,
     incidents: facts.incidents,
@@ -56,7 +60,7 @@ export function teamReport(facts: TeamFacts, outcome: LookupOutcome): TeamReport
     ring.length > 0 ? 'on-call' : fallback.phones.length > 0 ? 'fallback' : 'nobody';
   const failureOf = (error: unknown): LookupFailure =>
     facts.providerConfigured
-      ? classifyLookupFailure(error, facts.provider, { name: team.name, ...(n === undefined ? {} : { n }) })
+      ? classifyLookupFailure(error, facts.provider, { name: team.name, place })
       : {
           kind: 'not-asked',
           variable: base.variable ?? team.name,

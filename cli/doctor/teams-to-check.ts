@@ -10,12 +10,12 @@ import { withDeadline } from '../../functions/lib/shell/deadline';
 import { describeError } from '../../functions/lib/shell/log';
 import { flowConfigOf } from '../../functions/lib/shell/setup';
 import { UsageError } from '../connect-number/errors';
+import { teamPlace, type TeamPlace } from './team-place';
 
 export interface TeamToCheck {
   team: Team;
-  /** The n of its TEAM_n; undefined for a team from the provider's list. */
-  n: number | undefined;
-  /** FALLBACK_PHONES_n, when the team has fallback numbers of its own. */
+  place: TeamPlace;
+  /** Where its fallback numbers are set, when it has numbers of its own. */
   ownFallbackVariable: string | undefined;
 }
 
@@ -34,12 +34,16 @@ export interface TeamSource {
   usable: boolean;
   /** Waits, if need be, before the provider's team list is read. */
   beforeTeamList: () => Promise<void>;
+  /** The routing file in use: it numbers the teams, and holds their fallback numbers. */
+  routingFile?: string;
 }
 
 /** `only` is --team; a name that is not among the teams is a UsageError listing them. */
 export async function teamsToCheck(source: TeamSource, only: string | undefined): Promise<TeamsToCheck> {
   const { config, env, messages, provider, usable } = source;
-  const numbered = readTeams(env, new EnvReader(env, []));
+  const numbered: NumberedTeam[] = source.routingFile
+    ? config.teams.map((team, i) => ({ n: i + 1, team }))
+    : readTeams(env, new EnvReader(env, []));
   let offered: Team[] = config.teams;
   let teamListProblem: TeamsToCheck['teamListProblem'] = null;
   const ask = <T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> =>
@@ -63,7 +67,9 @@ export async function teamsToCheck(source: TeamSource, only: string | undefined)
       // As in the functions: each lookup asks again, and says why if it fails too.
     }
   }
-  const teams = flowConfigOf(config, offered, messages).teams.map((team) => describe(team, numbered));
+  const teams = flowConfigOf(config, offered, messages).teams.map((team) =>
+    describe(team, numbered, source.routingFile),
+  );
   if (only === undefined) return { teams, teamListProblem };
   const chosen = teams.filter(({ team }) => team.name.trim().toLowerCase() === only.toLowerCase());
   if (chosen.length === 0) {
@@ -72,11 +78,9 @@ export async function teamsToCheck(source: TeamSource, only: string | undefined)
   return { teams: chosen, teamListProblem };
 }
 
-function describe(team: Team, numbered: readonly NumberedTeam[]): TeamToCheck {
+function describe(team: Team, numbered: readonly NumberedTeam[], routingFile: string | undefined): TeamToCheck {
   const entry = numbered.find((candidate) => candidate.team.name === team.name);
-  return {
-    team,
-    n: entry?.n,
-    ownFallbackVariable: entry?.team.fallbackPhones ? `FALLBACK_PHONES_${entry.n}` : undefined,
-  };
+  const place = teamPlace(entry?.n, routingFile);
+  const ownFallbackVariable = entry?.team.fallbackPhones ? (place.fallbackIn ?? undefined) : undefined;
+  return { team, place, ownFallbackVariable };
 }

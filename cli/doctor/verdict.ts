@@ -26,7 +26,7 @@ function teamLabel(team: TeamReport): string {
 }
 
 function fallbackVariables(team: TeamReport): string {
-  return team.variable ? `${team.variable.replace('TEAM_', 'FALLBACK_PHONES_')} or FALLBACK_PHONES` : 'FALLBACK_PHONES';
+  return team.fallbackIn ? `${team.fallbackIn} or FALLBACK_PHONES` : 'FALLBACK_PHONES';
 }
 
 type TeamFailure = Failure & { about: 'lookup' | 'reach' | 'incidents' };

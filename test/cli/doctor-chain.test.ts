@@ -3,6 +3,7 @@
 import { assessChain, assessFallback } from '../../cli/doctor/chain';
 import type { IncidentRoute } from '../../cli/doctor/incidents';
 import { ProviderError } from '../../functions/lib/providers/provider';
+import { teamPlace } from '../../cli/doctor/team-place';
 import { teamReport, type TeamFacts } from '../../cli/doctor/team-report';
 
 const person = (name: string, ...phones: string[]) => ({ name, phones });
@@ -68,7 +69,7 @@ describe('teamReport', () => {
   const incidents: IncidentRoute = { destination: 'somewhere', host: 'alert.example.com', pagesSomeone: true };
   const facts = (overrides: Partial<TeamFacts> = {}): TeamFacts => ({
     team: { name: 'Platform' },
-    n: 1,
+    place: teamPlace(1, undefined),
     ownFallbackVariable: undefined,
     provider: 'pagerduty',
     providerConfigured: true,
@@ -110,6 +111,25 @@ describe('teamReport', () => {
       kind: 'unavailable',
       variable: 'TEAM_1',
     });
+  });
+
+  it("names the routing file's entry for a team it defines, and its policy there", () => {
+    const place = teamPlace(2, 'routing.private.json');
+    const unknown = new ProviderError('escalation policy "PNOPE" (ESC_POL_n of team "Platform") does not exist');
+    const report = teamReport(facts({ place }), failed(unknown));
+    expect(report).toMatchObject({
+      variable: 'routing.private.json teams[1]',
+      fallbackIn: 'routing.private.json teams[1].fallbackPhones',
+      lookupFailure: { kind: 'configuration', variable: 'routing.private.json teams[1].policy' },
+    });
+    const outage = new ProviderError('PagerDuty on-calls failed: HTTP 503', true);
+    expect(teamReport(facts({ place }), failed(outage)).lookupFailure?.variable).toBe('routing.private.json teams[1]');
+  });
+
+  it('names a team from the provider list by its name, having no variable of its own', () => {
+    const outage = new ProviderError('PagerDuty on-calls failed: HTTP 503', true);
+    const report = teamReport(facts({ place: teamPlace(undefined, undefined) }), failed(outage));
+    expect(report).toMatchObject({ variable: null, fallbackIn: null, lookupFailure: { variable: 'Platform' } });
   });
 
   it('does not ask a provider the functions could not build', () => {

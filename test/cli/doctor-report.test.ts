@@ -12,6 +12,7 @@ const NUMBER: NumberReport = { checked: false, phoneNumber: null, problem: NOT_C
 const team = (overrides: Partial<TeamReport> = {}): TeamReport => ({
   name: 'Platform',
   variable: 'TEAM_1',
+  fallbackIn: 'FALLBACK_PHONES_1',
   chainFrom: 'escalation policy PPLAT01 (ESC_POL_1)',
   lookupMs: 20,
   lookupFailure: null,
@@ -44,7 +45,14 @@ describe('failuresOf', () => {
       problem: 'PagerDuty on-calls was refused: HTTP 401',
     };
     const unreachable = (name: string, variable: string) =>
-      team({ name, variable, ring: [], reaches: 'nobody', lookupFailure: refused });
+      team({
+        name,
+        variable,
+        fallbackIn: variable.replace('TEAM_', 'FALLBACK_PHONES_'),
+        ring: [],
+        reaches: 'nobody',
+        lookupFailure: refused,
+      });
     expect(verdict({ teams: [unreachable('Platform', 'TEAM_1'), unreachable('Database', 'TEAM_2')] })).toEqual([
       { subject: 'PAGERDUTY_API_KEY', message: 'Platform (TEAM_1): PagerDuty on-calls was refused: HTTP 401' },
       {

@@ -1,6 +1,8 @@
 // `npm run doctor` end to end against the simulator's mock providers: a deployment written to a
 // temporary folder (.env and assets/), read as npm run deploy would upload it, and the providers
 // asked who is on call. No test may send anything but GETs: the doctor pages nobody.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DoctorReport } from '../../cli/doctor/report';
 import {
   MOCK_REFUSED_KEY,
@@ -512,5 +514,92 @@ describe('the bundled command, as npm runs it', () => {
     const bad = await runBuilt(folder, ['--number', '12345']);
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr).toMatch(/^doctor: --number "12345" is not in E\.164 form/);
+  });
+});
+
+describe('the routing file', () => {
+  const ROUTING = {
+    numbers: {
+      '+18005550100': { teams: ['Platform', 'Database'] },
+      '+18005550111': { greeting: 'Database hotline.', teams: ['Database'] },
+    },
+    teams: [
+      {
+        name: 'Platform',
+        hours: { timezone: 'UTC', open: { 'mon-sun': '00:00-24:00' } },
+        ring: 'step',
+        maxRingSeconds: 90,
+        notify: { sms: ['+15555550170'], email: ['oncall@example.com'] },
+      },
+      { name: 'Database', hours: { timezone: 'UTC', open: {}, afterHours: { team: 'Platform' } } },
+    ],
+    callers: { block: ['+1900*', '+15555550199'], anonymous: 'voicemail' },
+    noInput: 'goodbye',
+  };
+
+  const TWO_TEAMS = {
+    teams: [...ROSTER.teams, { name: 'Database', responders: [{ name: 'Dana', phone: '+15555550111' }] }],
+  };
+
+  it('prints the routing as it stands now: per number, its teams; per team, open now or not, and where its calls go', async () => {
+    const folder = writeDeployment({
+      env: { NUMBER_OF_MENUS: '1', TEAM_1: 'Ignored' },
+      assets: { 'roster.private.json': TWO_TEAMS, 'routing.private.json': ROUTING },
+    });
+    const result = await doctorIn(folder);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Routing (assets/routing.private.json)');
+    expect(result.stdout).toContain('    +1 800 ••• ••00: Platform, Database (team menu)');
+    expect(result.stdout).toContain('    +1 800 ••• ••11: Database (no menu), greeting "Database hotline."');
+    expect(result.stdout).toMatch(
+      / {4}Platform: open now, always open.*; rings a whole escalation step at once, at most 90 s of ringing; voicemails also to 1 by SMS, 1 by e-mail/,
+    );
+    expect(result.stdout).toMatch(/ {4}Database: closed now, never opens.*; after hours: the Platform team/);
+    expect(result.stdout).toContain(
+      'Callers: blocked +1900*, +1 555 ••• ••99; everyone else put through; withheld caller ID: voicemail',
+    );
+    expect(result.stdout).toContain('Silence at every prompt: a goodbye (nobody paged)');
+    // The TEAM_n family is ignored, and said to be.
+    expect(result.stdout).toContain('TEAM_1 is ignored: the routing file (assets/routing.private.json)');
+    // Teams are named by their entry in the file, which is where an operator changes them.
+    expect(result.stdout).toContain('Database (assets/routing.private.json teams[1])');
+  });
+
+  it('the example routing file and the example roster, copied as docs/routing.md says, are ready together', async () => {
+    const example = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../assets', name), 'utf8'));
+    const folder = writeDeployment({
+      env: { ONCALL_PROVIDER: 'static', NUMBER_OF_MENUS: '1' },
+      assets: {
+        'roster.private.json': example('roster.example.json'),
+        'routing.private.json': example('routing.example.json'),
+      },
+    });
+    const result = await doctorIn(folder, ['--json']);
+    const report = JSON.parse(result.stdout) as DoctorReport;
+    expect(report.failures).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(report.teams.map((team) => [team.name, team.reaches])).toEqual([
+      ['Platform', 'on-call'],
+      ['Database', 'on-call'],
+    ]);
+  });
+
+  it('a wrong routing file fails the doctor, naming the file and the path', async () => {
+    const folder = writeDeployment({
+      env: { NUMBER_OF_MENUS: '1' },
+      assets: {
+        'roster.private.json': ROSTER,
+        'routing.private.json': { teams: [{ name: 'Platform', hours: { timezone: 'Mars/Olympus', open: {} } }] },
+      },
+    });
+    const result = await doctorIn(folder, ['--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as DoctorReport;
+    expect(report.routing).toMatchObject({ file: null, rejected: 'assets/routing.private.json' });
+    expect(report.failures).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subject: 'assets/routing.private.json teams[0].hours.timezone' }),
+      ]),
+    );
   });
 });

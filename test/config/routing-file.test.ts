@@ -26,23 +26,21 @@ describe('parseRoutingFile', () => {
     const parsed = parseRoutingFile(example, FILE);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed.teams).toEqual([
+      { name: 'Platform', fallbackPhones: ['+14155550199'] },
       { name: 'Database', policy: 'Database Business Hours' },
-      { name: 'Network' },
-      { name: 'Payments', fallbackPhones: ['+14155550199'] },
     ]);
     const { routing } = parsed;
     expect(routing.numbers).toEqual({
-      '+18005550100': { teams: ['Database', 'Network'] },
-      '+18005550111': { greeting: 'Payments hotline.', teams: ['Payments'] },
+      '+18005550100': { teams: ['Platform', 'Database'] },
+      '+18005550111': { greeting: 'Database hotline.', teams: ['Database'] },
     });
     expect(routing.teams.Database.hours?.timezone).toBe('America/New_York');
-    expect(routing.teams.Database.afterHours).toEqual({ team: 'Network' });
-    expect(routing.teams.Payments).toMatchObject({
+    expect(routing.teams.Database.afterHours).toEqual({ team: 'Platform' });
+    expect(routing.teams.Platform).toMatchObject({
       ring: 'step',
       maxRingSeconds: 90,
-      notify: { sms: ['+14155550106'], email: ['payments-oncall@example.com'] },
+      notify: { sms: ['+14155550106'], email: ['platform-oncall@example.com'] },
     });
-    expect(routing.teams.Network).toEqual({ ring: 'sequential', notify: { sms: [], email: [] } });
     expect(routing.callers).toEqual({ block: ['+1900*'], allow: [], anonymous: 'allow', unverified: 'allow' });
     expect(routing.noInput).toBe('first-team');
   });

@@ -1,4 +1,5 @@
 import type { Team } from '../core/types';
+import { fileOf } from './asset-file';
 import type { Env } from './env';
 import { EnvReader, stringValue, type ConfigProblem } from './env-reader';
 import { readOpsgenieSettings, type OpsgenieSettings } from './opsgenie-settings';
@@ -180,7 +181,7 @@ function reportIgnoredTeamVariables(env: Env, reader: EnvReader): void {
   if (ignored.length === 0) return;
   reader.complain(
     ignored.sort().join(', '),
-    'are ignored: the routing file (assets/routing.private.json) defines the teams, their policies and fallback numbers.',
+    `${ignored.length === 1 ? 'is' : 'are'} ignored: the routing file (${fileOf(routingAssetOf(env))}) defines the teams, their policies and fallback numbers.`,
   );
 }
 

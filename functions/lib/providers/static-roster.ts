@@ -75,7 +75,7 @@ export class StaticRosterProvider implements OnCallProvider {
   async readOnCall(team: Team): Promise<OnCallCandidate[][]> {
     const wanted = team.name.trim().toLowerCase();
     const entry = this.roster.teams.find((t) => t.name.trim().toLowerCase() === wanted);
-    if (!entry) throw new ProviderError(`team "${team.name}" (TEAM_n) is not in the roster`);
+    if (!entry) throw new ProviderError(`team "${team.name}" is not in the roster`);
     return entry.responders.map((r) => [{ name: r.name, phones: [r.phone] }]);
   }
 

@@ -10,6 +10,7 @@ import { warmState } from '../warm/state';
 import type { AssetResourceMap } from '@twilio-labs/serverless-runtime-types/types';
 import { readJsonAsset } from './assets';
 import { describeError, type Logger } from './log';
+import { fileOf } from '../config/asset-file';
 
 /**
  * Everything read from the environment and the assets, validated: plain data, so that it can be
@@ -20,6 +21,8 @@ export interface Configuration {
   messages: Messages;
   /** From the routing file, when there is one (and it is right); the defaults otherwise. */
   routing: Routing;
+  /** The routing file's path (assets/routing.private.json) when it is in use. */
+  routingFile?: string;
   /** The static roster, when the provider or ROSTER_FALLBACK needs it and it could be read. */
   roster?: Roster;
   /** Every problem found, each naming its variable (or file and path). */
@@ -27,10 +30,6 @@ export interface Configuration {
 }
 
 /** The deployed file behind an asset path: what the operator edits. */
-export function fileOf(assetPath: string): string {
-  return `assets/${assetPath.replace(/^\//, '').replace(/\.json$/, '')}.private.json`;
-}
-
 /**
  * Read and validated once per warm container and environment: the runtime hands each request a
  * fresh context, but its variables only change with a deploy.
@@ -71,13 +70,19 @@ export function readConfiguration(env: Env, assets?: AssetResourceMap): Configur
     }
     messages = parseMessages({}, messagesFile).messages;
   }
+  const base = {
+    config,
+    messages,
+    routing,
+    ...(routingFile.teams ? { routingFile: fileOf(routingAssetOf(env)) } : {}),
+  };
   const needsRoster = config.provider === 'static' || config.rosterFallback;
-  if (!needsRoster) return { config, messages, routing, problems };
+  if (!needsRoster) return { ...base, problems };
   const rosterFile = fileOf(config.staticRosterAsset);
   try {
     const parsed = parseRoster(readJsonAsset(config.staticRosterAsset, assets), rosterFile);
     problems.push(...parsed.problems);
-    return { config, messages, routing, roster: parsed.roster, problems };
+    return { ...base, roster: parsed.roster, problems };
   } catch (error) {
     const consequence =
       config.provider === 'static' ? 'Calls go to voicemail until it is fixed.' : 'ROSTER_FALLBACK has nothing to use.';
@@ -86,7 +91,7 @@ export function readConfiguration(env: Env, assets?: AssetResourceMap): Configur
       message: `${describeError(error)}. ${consequence}`,
       severity: config.provider === 'static' ? 'error' : 'warning',
     });
-    return { config, messages, routing, problems };
+    return { ...base, problems };
   }
 }
 
