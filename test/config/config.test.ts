@@ -437,6 +437,19 @@ describe('parseConfig: other settings', () => {
     ]);
   });
 
+  it('ALLOWED_COUNTRY_CODES with no valid code is an error: the guard is off until it is fixed', () => {
+    const { config, problems } = parseConfig({ ALLOWED_COUNTRY_CODES: 'US, UK' });
+    expect(config.allowedCountryCodes).toEqual([]);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([
+      {
+        variable: 'ALLOWED_COUNTRY_CODES',
+        severity: 'error',
+        message: expect.stringContaining('every country may be dialled') as unknown as string,
+      },
+    ]);
+    expect(parseConfig({ ALLOWED_COUNTRY_CODES: '' }).problems).toEqual([]);
+  });
+
   it('SMS: credentials from the environment, the first SMS_FROM number, the Twilio API URL', () => {
     const { config, problems } = parseConfig({
       ACCOUNT_SID: 'AC123',

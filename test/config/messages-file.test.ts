@@ -24,6 +24,13 @@ describe('parseMessages', () => {
     ]);
   });
 
+  it('names notVerified as fixed: it is said before any file is read', () => {
+    const { messages, problems } = parseMessages({ notVerified: 'Go away.' }, FILE);
+    expect(messages.notVerified).toBe(defaultMessages.notVerified);
+    expect(problems).toEqual([expect.objectContaining({ variable: `${FILE} notVerified`, severity: 'warning' })]);
+    expect(problems[0].message).toContain('cannot be changed');
+  });
+
   it('says so when a message fills no placeholder at all', () => {
     const { problems } = parseMessages({ greeting: 'Welcome to {company}.' }, FILE);
     expect(problems[0].message).toContain('{company}, which this message never fills (it has none)');

@@ -83,13 +83,23 @@ export class EnvReader {
   countryCodes(name: string): string[] {
     const value = this.raw(name);
     if (value === undefined) return [];
-    return value.split(/[,;\s]+/).flatMap((entry) => {
+    const codes = value.split(/[,;\s]+/).flatMap((entry) => {
       const code = entry.replace(/^\+/, '');
       if (code === '') return [];
       if (/^[1-9][0-9]{0,3}$/.test(code)) return [code];
       this.complain(name, `has "${entry}", which is not a country calling code (such as 1 or 44). Left out.`);
       return [];
     });
+    // Set but with nothing usable, the guard the operator asked for is off: a deploy must not
+    // pass the doctor like that.
+    if (codes.length === 0 && value.trim() !== '') {
+      this.complain(
+        name,
+        'has no valid country calling code, so every country may be dialled until it is fixed.',
+        'error',
+      );
+    }
+    return codes;
   }
 
   /**

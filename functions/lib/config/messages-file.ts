@@ -8,6 +8,8 @@ export interface ParsedMessages {
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+/** Spoken to a request that is not Twilio's: reading an asset for it would be work it did not earn. */
+const FIXED_MESSAGE: MessageKey = 'notVerified';
 
 /** The placeholders a message may use: those its default text uses, which the flow always fills. */
 export function allowedPlaceholders(key: MessageKey): string[] {
@@ -32,6 +34,13 @@ export function parseMessages(overrides: unknown, file: string): ParsedMessages 
   for (const [key, value] of Object.entries(overrides)) {
     if (!isMessageKey(key)) {
       complain(key, 'is not a message name (docs/configuration.md lists them). Ignored.');
+      continue;
+    }
+    if (key === FIXED_MESSAGE) {
+      complain(
+        key,
+        "is said only to requests that fail Twilio's signature check, before any file is read, so it cannot be changed. Ignored.",
+      );
       continue;
     }
     const refusal = refusalOf(key, value);
