@@ -102,7 +102,12 @@ describe('parseOpeningHours: problems', () => {
     [
       'a bare UTC offset',
       { timezone: '+05:30', open: {} },
-      { path: 'timezone', message: expect.stringContaining('is not an IANA time zone') },
+      { path: 'timezone', message: expect.stringContaining('"+05:30" is a fixed offset with no daylight saving') },
+    ],
+    [
+      'a negative UTC offset',
+      { timezone: '-0500', open: {} },
+      { path: 'timezone', message: expect.stringContaining('"-0500" is a fixed offset with no daylight saving') },
     ],
     [
       'an abbreviation with no daylight saving',

@@ -147,6 +147,11 @@ describe('caller screening', () => {
     expect(verbKinds(answerCall(config, call()))).toEqual(['gather', 'redirect']);
   });
 
+  it("a block prefix does not catch Twilio's stand-in for a withheld ID: anonymous decides", () => {
+    const step = answerCall(routed(callers({ block: ['+2*'], anonymous: 'allow' })), call({ from: '+266696687' }));
+    expect(verbKinds(asReply(step))).toEqual(['gather', 'redirect']);
+  });
+
   it('a block wins over an allow list', () => {
     const step = answerCall(routed(callers({ block: [CALLER], allow: ['+1555*'] })), call());
     expect(said(asReply(step))).toEqual([sentence('callerRejected')]);

@@ -111,7 +111,9 @@ export function parseConfig(env: Env, fileTeams?: Team[]): ParsedConfig {
   const config: Config = {
     provider,
     teams: numberedTeams.map(({ team }) => team),
-    menus: reader.choice('NUMBER_OF_MENUS', ['0', '1', '2'] as const, '0', Number) as 0 | 1 | 2,
+    // A routing file that gives a number several teams means a menu to choose among them; the
+    // reference's default of none is kept for set-ups without one.
+    menus: reader.choice('NUMBER_OF_MENUS', ['0', '1', '2'] as const, fileTeams ? '1' : '0', Number) as 0 | 1 | 2,
     noVoicemail: reader.flag('NO_VOICEMAIL'),
     noCall: reader.flag('NO_CALL'),
     voice: reader.text('voice', 'Polly.Joanna'),

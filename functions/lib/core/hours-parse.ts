@@ -66,7 +66,9 @@ function parseTimeZone(raw: unknown, problems: HoursProblem[]): string | undefin
     problems.push({ path: 'timezone', message: `not an IANA time zone name, ${example}` });
     return undefined;
   }
-  if (FIXED_OFFSET_ABBREVIATIONS.has(raw.trim().toUpperCase())) {
+  // Node 22's ICU (Twilio's runtime) takes "+05:30" as a zone where Node 20's refuses it; both
+  // must refuse it alike, for the same reason as the abbreviations.
+  if (FIXED_OFFSET_ABBREVIATIONS.has(raw.trim().toUpperCase()) || /^[+\-\u2212]\d/.test(raw.trim())) {
     problems.push({
       path: 'timezone',
       message: `"${raw}" is a fixed offset with no daylight saving; write the zone of a place, ${example}`,

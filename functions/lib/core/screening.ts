@@ -3,15 +3,17 @@ import type { CallerRules, CallerTreatment } from './routing';
 
 /**
  * What the routing file's caller rules make of a caller: put through, offered voicemail, or
- * refused. A block wins; then a withheld ID and a failed STIR/SHAKEN verification each have their
- * own treatment; then, when there is an allow list, only callers on it are put through.
+ * refused. A withheld ID has its own treatment; then a block wins; then a failed STIR/SHAKEN
+ * verification has its own; then, when there is an allow list, only callers on it are put through.
  */
 export function screenCaller(rules: CallerRules, from: string, stirVerstat: string | undefined): CallerTreatment {
-  if (rules.block.some((pattern) => matchesCallerPattern(from, pattern))) return 'reject';
+  // Before the block list: Twilio's stand-ins for a withheld ID (+266696687 and the like) look
+  // like numbers, and a block on "+2*" must not decide for callers `anonymous` speaks for.
   if (isAnonymousCaller(from)) {
     if (rules.anonymous !== 'allow') return rules.anonymous;
     return rules.allow.length > 0 ? 'voicemail' : 'allow';
   }
+  if (rules.block.some((pattern) => matchesCallerPattern(from, pattern))) return 'reject';
   // Twilio marks a caller ID that failed verification TN-Validation-Failed (-A, -B or -C).
   if (stirVerstat?.startsWith('TN-Validation-Failed') && rules.unverified !== 'allow') return rules.unverified;
   if (rules.allow.length > 0 && !rules.allow.some((pattern) => matchesCallerPattern(from, pattern))) {

@@ -1,4 +1,5 @@
 import { parseConfig, routingAssetOf, type Config, type ConfigProblem } from '../config/config';
+import { stringValue } from '../config/env-reader';
 import type { Env } from '../config/env';
 import { parseMessages } from '../config/messages-file';
 import { parseRoutingFile } from '../config/routing-file';
@@ -29,7 +30,6 @@ export interface Configuration {
   problems: ConfigProblem[];
 }
 
-/** The deployed file behind an asset path: what the operator edits. */
 /**
  * Read and validated once per warm container and environment: the runtime hands each request a
  * fresh context, but its variables only change with a deploy.
@@ -49,7 +49,7 @@ export function loadConfiguration(env: Env): Configuration {
  * (`assets`) instead of the runtime's.
  */
 export function readConfiguration(env: Env, assets?: AssetResourceMap): Configuration {
-  const routingFile = readRoutingFile(routingAssetOf(env), assets);
+  const routingFile = readRoutingFile(routingAssetOf(env), stringValue(env, 'ROUTING_ASSET') !== undefined, assets);
   const { config, problems } = parseConfig(env, routingFile.teams);
   problems.unshift(...routingFile.problems, ...unsendableEmails(routingFile.routing, config));
   const { routing } = routingFile;
@@ -115,6 +115,7 @@ function unsendableEmails(routing: Routing, config: Config): ConfigProblem[] {
  */
 function readRoutingFile(
   assetPath: string,
+  named: boolean,
   assets: AssetResourceMap | undefined,
 ): { routing: Routing; teams?: Team[]; problems: ConfigProblem[] } {
   const file = fileOf(assetPath);
@@ -122,7 +123,20 @@ function readRoutingFile(
   try {
     json = readJsonAsset(assetPath, assets);
   } catch (error) {
-    if (/does not exist/.test(describeError(error))) return { routing: DEFAULT_ROUTING, problems: [] };
+    if (/does not exist/.test(describeError(error))) {
+      // Without ROUTING_ASSET, no file is the simple set-up; with it, the operator meant one.
+      if (!named) return { routing: DEFAULT_ROUTING, problems: [] };
+      return {
+        routing: DEFAULT_ROUTING,
+        problems: [
+          {
+            variable: 'ROUTING_ASSET',
+            message: `names "${assetPath}", which is not among the assets (${file} is the file it would be). Calls are routed by TEAM_n until it is there.`,
+            severity: 'error',
+          },
+        ],
+      };
+    }
     return {
       routing: DEFAULT_ROUTING,
       problems: [
