@@ -42,7 +42,7 @@ export interface TeamSource {
 export async function teamsToCheck(source: TeamSource, only: string | undefined): Promise<TeamsToCheck> {
   const { config, env, messages, provider, usable } = source;
   const numbered: NumberedTeam[] = source.routingFile
-    ? config.teams.map((team, i) => ({ n: i + 1, team }))
+    ? config.teams.map((team, i) => ({ n: i + 1, team, policyIn: teamPlace(i + 1, source.routingFile).policyIn }))
     : readTeams(env, new EnvReader(env, []));
   let offered: Team[] = config.teams;
   let teamListProblem: TeamsToCheck['teamListProblem'] = null;

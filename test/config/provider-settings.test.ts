@@ -81,6 +81,20 @@ describe('PagerDuty', () => {
     ]);
   });
 
+  it("names the routing file's entry, not ESC_POL_n, for a file team without a policy", () => {
+    const { problems } = parseConfig({ PAGERDUTY_API_KEY: 'pd', PAGERDUTY_ROUTING_KEY: 'rk' }, [
+      { name: 'Platform', policy: 'PPLAT01' },
+      { name: 'Database' },
+    ]);
+    expect(problems).toEqual([
+      {
+        variable: 'assets/routing.private.json teams[1].policy',
+        message: expect.stringContaining('Database') as unknown as string,
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('names PAGERDUTY_ROUTING_KEY_n for a team without a routing key, and keeps the settings for lookups', () => {
     const { config, problems } = parseConfig({ ...PAGERDUTY, PAGERDUTY_ROUTING_KEY: undefined });
     expect(problems.map((p) => p.variable)).toEqual(['PAGERDUTY_ROUTING_KEY_1']);

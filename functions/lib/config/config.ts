@@ -106,7 +106,10 @@ export function parseConfig(env: Env, fileTeams?: Team[]): ParsedConfig {
   const reader = new EnvReader(env, problems);
 
   const provider = chooseProvider(env, problems);
-  const numberedTeams = fileTeams ? fileTeams.map((team, i) => ({ n: i + 1, team })) : readTeams(env, reader);
+  const routingFile = fileOf(routingAssetOf(env));
+  const numberedTeams = fileTeams
+    ? fileTeams.map((team, i) => ({ n: i + 1, team, policyIn: `${routingFile} teams[${i}].policy` }))
+    : readTeams(env, reader);
   if (fileTeams) reportIgnoredTeamVariables(env, reader);
   const config: Config = {
     provider,

@@ -62,10 +62,10 @@ function reportTeamsWithoutPolicy(reader: EnvReader, teams: NumberedTeam[]): voi
       'error',
     );
   }
-  for (const { n, team } of teams) {
+  for (const { team, policyIn } of teams) {
     if (team.policy) continue;
     reader.complain(
-      `ESC_POL_${n}`,
+      policyIn,
       `is required for PagerDuty: the ID of ${team.name}'s escalation policy (such as PABC123). Calls to ${team.name} go to voicemail until it is set.`,
       'error',
     );

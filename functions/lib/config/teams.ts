@@ -6,6 +6,8 @@ import { stringValue, type EnvReader } from './env-reader';
 export interface NumberedTeam {
   n: number;
   team: Team;
+  /** Where its policy is set, for messages: ESC_POL_n, or its entry in the routing file. */
+  policyIn: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function readTeams(env: Env, reader: EnvReader): NumberedTeam[] {
     const fallbackPhones = reader.phones(`FALLBACK_PHONES_${n}`);
     numbered.push({
       n,
+      policyIn: `ESC_POL_${n}`,
       team: { name, ...(policy ? { policy } : {}), ...(fallbackPhones.length > 0 ? { fallbackPhones } : {}) },
     });
   }
