@@ -437,6 +437,17 @@ describe('parseConfig: other settings', () => {
     ]);
   });
 
+  it('STATE_SECRET shorter than 32 characters is named, a long one is not', () => {
+    expect(parseConfig({ STATE_SECRET: ' short ' }).problems).toEqual([
+      {
+        variable: 'STATE_SECRET',
+        severity: 'warning',
+        message: expect.stringContaining('is 5 characters') as unknown as string,
+      },
+    ]);
+    expect(parseConfig({ STATE_SECRET: 'x'.repeat(32) }).problems).toEqual([]);
+  });
+
   it('ALLOWED_COUNTRY_CODES with no valid code is an error: the guard is off until it is fixed', () => {
     const { config, problems } = parseConfig({ ALLOWED_COUNTRY_CODES: 'US, UK' });
     expect(config.allowedCountryCodes).toEqual([]);

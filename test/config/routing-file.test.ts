@@ -95,6 +95,21 @@ describe('parseRoutingFile', () => {
     ]);
   });
 
+  it('refuses one number written twice, and a team twice in one number', () => {
+    expect(
+      problemsOf({
+        numbers: {
+          '+18005550100': { teams: ['Platform', 'Platform'] },
+          '+1 800 555 0100': { teams: ['Platform'] },
+        },
+        teams: [{ name: 'Platform' }],
+      }),
+    ).toEqual([
+      'numbers["+18005550100"].teams[1]: "Platform" is already in this list',
+      'numbers["+1 800 555 0100"]: is +18005550100 again, which an earlier entry already routes',
+    ]);
+  });
+
   it('refuses numbers without their +, bad caller patterns, e-mail addresses and recording URLs', () => {
     const problems = problemsOf({
       numbers: { '8005550100': { teams: ['Platform'], greeting: 'http://example.com/hello.mp3' } },

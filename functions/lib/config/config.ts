@@ -111,6 +111,14 @@ export function parseConfig(env: Env, fileTeams?: Team[]): ParsedConfig {
     ? fileTeams.map((team, i) => ({ n: i + 1, team, policyIn: `${routingFile} teams[${i}].policy` }))
     : readTeams(env, reader);
   if (fileTeams) reportIgnoredTeamVariables(env, reader);
+  const stateSecret = stringValue(env, 'STATE_SECRET');
+  if (stateSecret !== undefined && stateSecret.length < 32) {
+    // Still used: refusing it would refuse every call's state; the doctor makes it visible.
+    reader.complain(
+      'STATE_SECRET',
+      `is ${stateSecret.length} characters; use 32 or more, so that call state cannot be forged.`,
+    );
+  }
   const config: Config = {
     provider,
     teams: numberedTeams.map(({ team }) => team),

@@ -133,9 +133,13 @@ function readNumbers(
     if (!parsed.ok) complain(at, `the number ${parsed.problem}`);
     routing.teams.forEach((name, i) => {
       if (!names.has(name)) complain(`${at}.teams[${i}]`, `"${name}" is not the name of any team in "teams"`);
+      else if (routing.teams.indexOf(name) < i) complain(`${at}.teams[${i}]`, `"${name}" is already in this list`);
     });
     if (routing.greeting) checkSpoken(routing.greeting, `${at}.greeting`, complain);
-    if (parsed.ok)
+    // "+1 800 555 0100" and "+18005550100" are one number: one entry would silently win.
+    if (parsed.ok && read[parsed.phone])
+      complain(at, `is ${parsed.phone} again, which an earlier entry already routes`);
+    else if (parsed.ok)
       read[parsed.phone] = { teams: routing.teams, ...(routing.greeting ? { greeting: routing.greeting } : {}) };
   }
   return read;

@@ -13,6 +13,7 @@ import { performStep, type StepContext } from './perform-step';
 import { flowConfigOf, prepareCall, type CallSetup } from './setup';
 import { createTraceStore } from './trace-store';
 import { parseConfig } from '../config/config';
+import { stringValue } from '../config/env-reader';
 import { isSignedByTwilio } from './signature';
 import { openState, sealState } from './state-seal';
 import { renderTwiml } from './twiml';
@@ -85,7 +86,7 @@ async function handle(
   started: number,
   log: Logger,
 ): Promise<string> {
-  const secret = context.STATE_SECRET || context.AUTH_TOKEN;
+  const secret = stateSecretOf(context);
   if (
     !secret ||
     !isSignedByTwilio(context.AUTH_TOKEN, { domainName: context.DOMAIN_NAME, path: context.PATH }, event)
@@ -185,6 +186,11 @@ function stateOfNewCall(event: TwilioEvent): CallState {
   );
 }
 
+/** The key that seals call state: STATE_SECRET, as every variable trimmed, else the auth token. */
+function stateSecretOf(context: Context<Env>): string | undefined {
+  return stringValue(context, 'STATE_SECRET') ?? context.AUTH_TOKEN;
+}
+
 function refusal(spec: EndpointSpec): string {
   if (spec.leg === 'background') return EMPTY_TWIML;
   return `${XML_DECLARATION}<Response><Say>${defaultMessages.notVerified}</Say><Hangup/></Response>`;
@@ -198,7 +204,7 @@ function safeFallback(spec: EndpointSpec, context: Context<Env>, event: TwilioEv
   if (spec.leg === 'responder') return HANGUP_TWIML;
   if (spec.leg === 'background') return EMPTY_TWIML;
   try {
-    const secret = context.STATE_SECRET || context.AUTH_TOKEN;
+    const secret = stateSecretOf(context);
     if (!secret) return LAST_RESORT_TWIML;
     const defaults = parseConfig({}).config;
     const flow = flowConfigOf(defaults, [], { ...defaultMessages });
