@@ -303,6 +303,13 @@ describe('voicemail notices', () => {
     expect(reply.notices).toEqual([{ ...notify, event: reply.incidents[0] }]);
   });
 
+  it('and for a call-back request (NO_VOICEMAIL), with the number to call back', () => {
+    const step = onCallbackRequest(config, { ...atVoicemail, stage: 'callback' }, '4155550123');
+    if (step.kind !== 'need-alert') throw new Error('expected the request to be sent');
+    expect(step.notices).toEqual([{ ...notify, event: step.incidents[0] }]);
+    expect(step.incidents[0]).toMatchObject({ kind: 'callback-requested', callbackNumber: '+14155550123' });
+  });
+
   it('not for a team without a notify list, nor when no message was left', () => {
     expect(
       onRecording(routed({}), atVoicemail, { url: 'https://api.twilio.com/rec/RE1', seconds: 12 }).notices,

@@ -263,7 +263,7 @@ export function onTranscription(config: FlowConfig, state: CallState, transcript
   return withNotices(reply([], [transcript]), noticesOf(config, transcript));
 }
 
-/** The team's notify list hears of the voicemail, and of its transcript when it comes. */
+/** The team's notify list hears of the voicemail (or call-back request), and of its transcript when it comes. */
 function noticesOf(config: FlowConfig, event: IncidentEvent): VoicemailNotice[] {
   const { sms, email } = rulesOf(config.routing, event.team.name).notify;
   return sms.length > 0 || email.length > 0 ? [{ sms, email, event }] : [];
@@ -287,7 +287,12 @@ export function onCallbackRequest(config: FlowConfig, state: CallState, digits: 
     reason: state.reason ?? 'caller-chose-message',
     attempts: state.attempts,
   };
-  return needAlert(config, { ...state, stage: 'callback' }, [incident], { then: 'callback-confirmed', callbackNumber });
+  const step = needAlert(config, { ...state, stage: 'callback' }, [incident], {
+    then: 'callback-confirmed',
+    callbackNumber,
+  });
+  // A call-back request is this set-up's voicemail: the notify list hears of it the same way.
+  return withNotices(step, noticesOf(config, incident));
 }
 
 /**
