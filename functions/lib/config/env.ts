@@ -34,4 +34,23 @@ export interface Env {
   STATE_SECRET?: string;
   STATIC_ROSTER_ASSET?: string;
   MESSAGES_ASSET?: string;
+  ROUTING_ASSET?: string;
+  ONCALL_CACHE_SECONDS?: string;
+  FALLBACK_PHONES?: string;
+  ROSTER_FALLBACK?: string;
+  ALLOWED_COUNTRY_CODES?: string;
+  SMS_FROM?: string;
+  TWILIO_API_URL?: string;
+  TWILIO_API_HOST?: string;
+  WEBHOOK_BUDGET_MS?: string;
+  BACKGROUND_BUDGET_MS?: string;
+  RECORD_MENU_HANGUPS?: string;
+  SENDGRID_API_KEY?: string;
+  SENDGRID_FROM?: string;
+  SENDGRID_API_URL?: string;
+  CALL_TRACE?: string;
+  SYNC_SERVICE_SID?: string;
+  TWILIO_SYNC_URL?: string;
+  // Numbered per team (TEAM_n, ESC_POL_n, FALLBACK_PHONES_n, PAGERDUTY_ROUTING_KEY_n) fall under
+  // the index signature.
 }
