@@ -8,7 +8,8 @@ export const handler = createCallFlowHandler({
   step: 'call-status',
   leg: 'background',
   stateful: false,
-  needTeams: false,
+  // A menu hang-up's record goes to the first team offered: with no TEAM_n, the provider's list.
+  needTeams: (config) => config.recordMenuHangups,
   readsTrace: true,
   decide: ({ setup, state, trace, log }) => {
     if (!trace?.known) {

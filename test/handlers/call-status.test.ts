@@ -1,7 +1,7 @@
 // The number's status callback and the trace every call leaves in Sync: a caller who chose a team
 // and was then left unheard gets a missed-call incident when the call ends; a call that ended well
 // gets nothing more, however often the callback is delivered.
-import { captureAlerts, mockPlatformLookup, victorOpsEnv } from '../fixtures/victorops';
+import { captureAlerts, mockPlatformLookup, mockTeamList, TEAMS, victorOpsEnv } from '../fixtures/victorops';
 import { mockSync, traceEnv, traceName } from '../fixtures/sync';
 import { logLines, PhoneCall, useSandbox } from './harness';
 
@@ -114,6 +114,16 @@ describe('/call-status: the call is over', () => {
     await recording.start();
     await recording.send('call-status', undefined, { params: statusParams });
     expect(loggedIncidents()).toEqual(['menu-hang-up']);
+  });
+
+  it("records a menu hang-up for the provider's first team when no TEAM_n is set", async () => {
+    mockSync();
+    mockTeamList();
+    const alerts = captureAlerts(1);
+    const call = new PhoneCall({ ...traceEnv, ...victorOpsEnv, NUMBER_OF_MENUS: '1', RECORD_MENU_HANGUPS: 'true' });
+    await call.send('call-status', undefined, { params: statusParams });
+    expect(alerts.routingKeys).toEqual([TEAMS.platform.slug]);
+    expect(alerts.alerts[0]).toMatchObject({ message_type: 'INFO' });
   });
 
   it('does nothing, and says why, when the trace cannot be read', async () => {

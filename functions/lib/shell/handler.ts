@@ -12,7 +12,7 @@ import { describeError, createLogger, type Logger } from './log';
 import { performStep, type StepContext } from './perform-step';
 import { flowConfigOf, prepareCall, type CallSetup } from './setup';
 import { createTraceStore } from './trace-store';
-import { parseConfig } from '../config/config';
+import { parseConfig, type Config } from '../config/config';
 import { stringValue } from '../config/env-reader';
 import { isSignedByTwilio } from './signature';
 import { openState, sealState } from './state-seal';
@@ -46,8 +46,11 @@ export interface EndpointSpec {
   leg: Leg;
   /** False only for the first webhook of a call, which starts the state. */
   stateful: boolean;
-  /** Whether the flow may need the team list (menus); other steps never look it up. */
-  needTeams: boolean;
+  /**
+   * Whether the flow may need the team list (menus), or which configurations make it; other
+   * steps never look it up.
+   */
+  needTeams: boolean | ((config: Config) => boolean);
   /** Whether the flow decides from the call's trace (the status callback). */
   readsTrace?: boolean;
   decide(request: CallFlowRequest): Step;
@@ -101,7 +104,7 @@ async function handle(
 
   // The state is judged before any provider is asked anything, even for the team list.
   const opened = openRequestState(spec, event, secret);
-  const setup = await prepareCall(context, log, spec.needTeams && opened.ok, started);
+  const setup = await prepareCall(context, log, opened.ok ? spec.needTeams : false, started);
   const render = (answer: Reply): string =>
     renderTwiml(answer.verbs, {
       voice: setup.config.voice,

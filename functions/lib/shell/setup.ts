@@ -45,8 +45,14 @@ const FALLBACK_TEAM: Team = { name: 'on-call' };
  * Everything a handler needs for this request. The configuration is read once per warm container
  * and each of its problems logged once; the call still goes on with safe defaults.
  */
-export async function prepareCall(env: Env, log: Logger, needTeams: boolean, started: number): Promise<CallSetup> {
+export async function prepareCall(
+  env: Env,
+  log: Logger,
+  teamsNeeded: boolean | ((config: Config) => boolean),
+  started: number,
+): Promise<CallSetup> {
   const { config, messages, roster, routing, problems } = loadConfiguration(env);
+  const needTeams = typeof teamsNeeded === 'function' ? teamsNeeded(config) : teamsNeeded;
   reportProblemsOnce(problems, log);
   const provider = createProvider(config, roster, log);
   // At most half of what the webhook has left: the on-call lookup may still have to follow.
