@@ -49,7 +49,7 @@ describe('onCallEnded: the number status callback, when the call is over', () =>
         team: { ...DATABASE, fallbackPhones: ['+15555550190'], ref: 'team-d4t4b4se' },
         caller: CALLER,
         reason,
-        attempts: [],
+        // No call log: the trace says how far the call got, not who was rung.
       },
     ]);
     // Nobody is on the line: no words, and the trace records what became of the incident.

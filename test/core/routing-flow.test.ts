@@ -167,18 +167,25 @@ describe('opening hours', () => {
     expect(step.state.afterHours).toBeUndefined();
   });
 
-  it('after hours, with no rule, takes a voicemail and opens the incident saying so', () => {
-    const step = choosePlatform({ teams: { Platform: rules({ hours: OFFICE }) } }, WEDNESDAY_NIGHT_NY);
-    const reply = asReply(step);
-    expect(said(reply)).toEqual([
+  it('after hours, with no rule, takes a voicemail that pages nobody until a message is left, which says so', () => {
+    const config = routed({ teams: { Platform: rules({ hours: OFFICE }) } }, 0);
+    const step = answerCall(config, call({ at: WEDNESDAY_NIGHT_NY }));
+    if (step.kind !== 'reply') throw new Error('expected the voicemail prompt, with no incident before it');
+    expect(said(step)).toEqual([
       sentence('greeting'),
       'The Platform team is closed right now.',
-      'The Platform team has been alerted.',
       sentence('leaveMessage', { team: 'Platform' }),
     ]);
-    expect(reply.incidents).toEqual([
-      expect.objectContaining({ kind: 'unanswered-call', reason: 'after-hours', afterHours: 'Platform' }),
+    expect(step.incidents).toEqual([]);
+    expect(step.trace).toMatchObject({ stage: 'screened', team: 'Platform' });
+    const record = step.verbs.find((verb) => verb.verb === 'record');
+    if (record?.verb !== 'record') throw new Error('expected a Record');
+    const message = onRecording(config, record.action.state, { url: 'https://api.twilio.com/rec/RE1', seconds: 9 });
+    if (message.kind !== 'need-alert') throw new Error('expected the message to open the incident');
+    expect(message.incidents).toEqual([
+      expect.objectContaining({ kind: 'message-left', reason: 'after-hours', afterHours: 'Platform' }),
     ]);
+    expect(asReply(onRecording(config, record.action.state, { seconds: 0 })).incidents).toEqual([]);
   });
 
   it('after hours, with a message, says it before the voicemail', () => {
@@ -206,14 +213,15 @@ describe('opening hours', () => {
       },
     };
     const reply = asReply(choosePlatform(routing, WEDNESDAY_NIGHT_NY));
-    expect(reply.incidents).toEqual([expect.objectContaining({ team: PLATFORM, reason: 'after-hours' })]);
+    expect(said(reply)).toContain(sentence('leaveMessage', { team: 'Platform' }));
+    expect(reply.trace).toMatchObject({ stage: 'screened', team: 'Platform' });
   });
 
   it('a closed date closes the team all day', () => {
     const routing = { teams: { Platform: rules({ hours: hours({ 'mon-fri': '00:00-24:00' }, ['2026-12-02']) }) } };
-    expect(asReply(choosePlatform(routing, WEDNESDAY_MORNING_NY)).incidents[0]).toMatchObject({
-      reason: 'after-hours',
-    });
+    const reply = asReply(choosePlatform(routing, WEDNESDAY_MORNING_NY));
+    expect(said(reply)).toContain('The Platform team is closed right now.');
+    expect(reply.trace).toMatchObject({ stage: 'screened' });
   });
 });
 

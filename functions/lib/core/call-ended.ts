@@ -57,7 +57,6 @@ export function onCallEnded(config: FlowConfig, trace: CallTrace | undefined, ca
     team,
     caller: trace.caller,
     reason: HANG_UP_AT[stage],
-    attempts: [],
   };
   return { action: 'alert', step: needAlert(config, state, [incident], { then: 'record-only', stage }) };
 }

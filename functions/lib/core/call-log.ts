@@ -16,12 +16,12 @@ const REASON_WORDS: Record<VoicemailReason | HangUpReason, string> = {
   'nobody-on-call': 'nobody with a phone number was on call',
   'lookup-failed': 'the on-call lookup failed',
   'state-rejected': 'the call state was rejected',
-  'after-hours': 'the team was closed (after hours)',
+  'after-hours': 'the call came after hours, when the team was closed',
   'caller-not-allowed':
     'the caller was screened out (not on the allow list, withheld or unverified) and offered voicemail',
   'no-choice': 'the caller chose no team',
   'caller-hung-up': 'the caller hung up',
-  'hung-up-before-ringing': 'the caller chose the team, then hung up before anyone was rung',
+  'hung-up-before-ringing': 'the caller chose the team, then hung up before anyone answered',
   'hung-up-at-prompt': 'the caller hung up while being asked for a message',
   'message-not-passed-on': 'the caller left a message that could not be passed on; it is in the Twilio recordings',
 };

@@ -46,7 +46,8 @@ export type IncidentEvent =
   | (IncidentBase & {
       kind: 'missed-call';
       reason: VoicemailReason | HangUpReason;
-      attempts: Attempt[];
+      /** Absent when /call-status opens it: the trace says how far the call got, not who rang. */
+      attempts?: Attempt[];
     })
   | (IncidentBase & {
       /**

@@ -42,8 +42,15 @@ export type VoicemailReason =
   /** Silence at every menu prompt, with noInput "voicemail": screened the same way. */
   | 'no-choice';
 
-/** Reasons whose caller opens an incident only by leaving a message: robocalls must not page anyone. */
-export const SCREENED_REASONS: ReadonlySet<VoicemailReason> = new Set(['caller-not-allowed', 'no-choice']);
+/**
+ * Reasons whose caller opens an incident only by leaving a message: robocalls must not page
+ * anyone, and a team closed for the night is paged by a message, not by every ring.
+ */
+export const SCREENED_REASONS: ReadonlySet<VoicemailReason> = new Set([
+  'caller-not-allowed',
+  'no-choice',
+  'after-hours',
+]);
 
 /**
  * Why a call that nobody took ended without a message: the caller hung up while a responder rang,

@@ -36,6 +36,6 @@ export function incidentFacts(event: IncidentEvent): Record<string, string> {
   }
   if (event.afterHours) facts.afterHours = `${event.afterHours} was closed`;
   if ('reason' in event) facts.reason = describeReason(event.reason);
-  if ('attempts' in event) facts.callLog = describeAttempts(event.attempts);
+  if ('attempts' in event && event.attempts) facts.callLog = describeAttempts(event.attempts);
   return facts;
 }

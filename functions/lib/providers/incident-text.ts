@@ -66,7 +66,7 @@ export function incidentDetails(event: IncidentEvent): string {
   const parts = [incidentSentence(event), ...afterHoursNote(event)];
   const recording = recordingUrlOf(event);
   if (recording) parts.push(`Recording: ${recording}`);
-  if ('attempts' in event) parts.push(`\nCall log:\n${describeAttempts(event.attempts)}`);
+  if ('attempts' in event && event.attempts) parts.push(`\nCall log:\n${describeAttempts(event.attempts)}`);
   return parts.join('\n');
 }
 
@@ -75,7 +75,8 @@ export function incidentParagraph(event: IncidentEvent): string {
   const parts = [`${incidentTitle(event)}.`, incidentSentence(event), ...afterHoursNote(event)];
   const recording = recordingUrlOf(event);
   if (recording) parts.push(`Recording: ${recording}`);
-  if ('attempts' in event) parts.push(`Call log: ${describeAttempts(event.attempts).split('\n').join('; ')}`);
+  if ('attempts' in event && event.attempts)
+    parts.push(`Call log: ${describeAttempts(event.attempts).split('\n').join('; ')}`);
   return parts.join(' ');
 }
 

@@ -139,7 +139,8 @@ function smsText(incident: IncidentEvent, failure: string): string {
   if (incident.kind === 'callback-requested') parts.push(`Call back on ${incident.callbackNumber}.`);
   if (incident.kind === 'missed-call') parts.push('Missed call, no message.');
   if ('reason' in incident) parts.push(`Why: ${describeReason(incident.reason)}.`);
-  if ('attempts' in incident && incident.attempts.length > 0) parts.push(describeAttempts(incident.attempts));
+  if ('attempts' in incident && incident.attempts && incident.attempts.length > 0)
+    parts.push(describeAttempts(incident.attempts));
   parts.push(`The incident could not be opened: ${failure}`);
   return parts.join('\n').slice(0, 1500);
 }
