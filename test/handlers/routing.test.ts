@@ -1,7 +1,7 @@
 // The routing file through the handlers: a bad file is named by its path and left out, callers it
 // blocks (or whose caller ID failed STIR/SHAKEN verification) are refused, voicemails reach the
 // team's notify list (a failing one never holds the caller), and a message that is a recording URL
-// is played.
+// (a prompt, a number's greeting, a closed team's afterHours.message) is played.
 import nock from 'nock';
 import { logLines, PhoneCall, useSandbox } from './harness';
 
@@ -119,6 +119,29 @@ describe('a routing file', () => {
 });
 
 describe('a message that is a recording', () => {
+  const recorded = { ROUTING_ASSET: '/routing-recorded.json', NUMBER_OF_MENUS: '1' };
+
+  it("is played when it is a number's greeting in the routing file, before the menu", async () => {
+    const answer = await new PhoneCall(recorded).start();
+    const gather = answer.one('Gather');
+    expect(gather.children.map((c) => c.name)).toEqual(['Play', 'Say']);
+    expect(gather.children[0].text).toBe('https://example.com/audio/hotline.mp3');
+    expect(gather.children[1].text).toContain('Which team do you need?');
+    expect(answer.said).not.toContain('https://');
+  });
+
+  it("is played when it is a closed team's afterHours.message, after the number's greeting", async () => {
+    const answer = await new PhoneCall(recorded, undefined, '+15555550111').start();
+    expect(answer.verbs.slice(0, 3)).toEqual(['Play', 'Play', 'Say']);
+    expect(answer.all('Play').map((play) => play.text)).toEqual([
+      'https://example.com/audio/database-line.mp3',
+      'https://example.com/audio/closed.mp3',
+    ]);
+    expect(answer.verbs.slice(-2)).toEqual(['Record', 'Redirect']);
+    expect(answer.said).not.toContain('https://');
+    expect(answer.said).not.toContain('closed right now');
+  });
+
   it('is played, in its place among the sentences', async () => {
     const answer = await new PhoneCall({ MESSAGES_ASSET: '/messages-recorded.json', NUMBER_OF_MENUS: '1' }).start();
     const gather = answer.one('Gather');
