@@ -301,6 +301,32 @@ describe('configuration that fails the doctor', () => {
   });
 });
 
+describe('configuration the doctor warns of, and passes', () => {
+  it('a misspelt ONCALL_PROVIDER beside Opsgenie credentials: one warning, and Opsgenie is used', async () => {
+    const result = await run({ ...opsgenie(), ONCALL_PROVIDER: 'ops genie' }, ['--json']);
+    const report = JSON.parse(result.stdout) as DoctorReport;
+    expect(result.code).toBe(0);
+    expect(report).toMatchObject({
+      ready: true,
+      provider: 'opsgenie',
+      providerReason: 'chosen from the credentials set',
+      failures: [],
+    });
+    expect(report.problems.filter((problem) => problem.severity === 'warning')).toEqual([
+      {
+        variable: 'ONCALL_PROVIDER',
+        message:
+          'must be one of victorops, pagerduty, opsgenie, static; got "ops genie". Using opsgenie, inferred from OPSGENIE_API_KEY.',
+        severity: 'warning',
+      },
+    ]);
+    expect(report.teams.map((team) => [team.name, team.reaches])).toEqual([
+      ['Platform', 'on-call'],
+      ['Database', 'on-call'],
+    ]);
+  });
+});
+
 describe('the rate budget', () => {
   it('spends at most a third of each Splunk On-Call endpoint budget between waits', async () => {
     const clock = instantClock();
