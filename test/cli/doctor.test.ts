@@ -205,13 +205,20 @@ describe('a key the provider refuses: exit 1, naming the variable', () => {
 
 describe('configuration that fails the doctor', () => {
   it('a misspelt ONCALL_PROVIDER and no credentials', async () => {
-    const result = await run({ ONCALL_PROVIDER: 'pagerduyt', TEAM_1: 'Platform' });
+    // A roster that rings somebody: the exit 1 can only be ONCALL_PROVIDER's.
+    const folder = writeDeployment({
+      env: { ONCALL_PROVIDER: 'pagerduyt', TEAM_1: 'Platform' },
+      assets: { 'roster.private.json': ROSTER },
+    });
+    const result = await doctorIn(folder);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       '  ONCALL_PROVIDER: must be one of victorops, pagerduty, opsgenie, static; got "pagerduyt". No provider credentials are set either, so calls use the static roster.',
     );
-    expect(result.stdout).toContain('assets/roster.private.json: missing: a deployed static roster');
-    expect(result.stdout).toContain('npm start uses assets/roster.example.json in its place; npm run deploy does not');
+    expect(result.stdout).toContain('assets/roster.private.json: shipped: the roster the static roster rings');
+    expect(result.stdout).toContain('      1. Alice  +1 555 ••• ••01  (escalation step 1)');
+    const report = JSON.parse((await doctorIn(folder, ['--json'])).stdout) as DoctorReport;
+    expect(report.failures).toEqual([{ subject: 'ONCALL_PROVIDER', message: expect.stringContaining('"pagerduyt"') }]);
     expect(mock.requests()).toEqual([]);
   });
 
@@ -291,6 +298,32 @@ describe('configuration that fails the doctor', () => {
     );
     expect(result.stdout).toContain('  Empty, so not uploaded: STATE_SECRET');
     expect(result.stdout).not.toMatch(/Uploaded: .*ACCOUNT_SID/);
+  });
+});
+
+describe('configuration the doctor warns of, and passes', () => {
+  it('a misspelt ONCALL_PROVIDER beside Opsgenie credentials: one warning, and Opsgenie is used', async () => {
+    const result = await run({ ...opsgenie(), ONCALL_PROVIDER: 'ops genie' }, ['--json']);
+    const report = JSON.parse(result.stdout) as DoctorReport;
+    expect(result.code).toBe(0);
+    expect(report).toMatchObject({
+      ready: true,
+      provider: 'opsgenie',
+      providerReason: 'chosen from the credentials set',
+      failures: [],
+    });
+    expect(report.problems.filter((problem) => problem.severity === 'warning')).toEqual([
+      {
+        variable: 'ONCALL_PROVIDER',
+        message:
+          'must be one of victorops, pagerduty, opsgenie, static; got "ops genie". Using opsgenie, inferred from OPSGENIE_API_KEY.',
+        severity: 'warning',
+      },
+    ]);
+    expect(report.teams.map((team) => [team.name, team.reaches])).toEqual([
+      ['Platform', 'on-call'],
+      ['Database', 'on-call'],
+    ]);
   });
 });
 

@@ -340,6 +340,7 @@ describe('parseConfig: whole numbers with bounds', () => {
     ['VOICEMAIL_MAX_SECONDS', 'voicemailMaxSeconds', 120, 5, 3600],
     ['LOOKUP_TIMEOUT_MS', 'lookupTimeoutMs', 2500, 500, 8000],
     ['WEBHOOK_BUDGET_MS', 'webhookBudgetMs', 2800, 1000, 9000],
+    ['BACKGROUND_BUDGET_MS', 'backgroundBudgetMs', 8000, 3000, 9500],
   ] as const;
 
   describe.each(integers)('%s', (variable, key, fallback, min, max) => {

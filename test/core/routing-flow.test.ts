@@ -1,19 +1,24 @@
 // The call flow under a routing file: per-number teams and greetings, caller screening, opening
 // hours and what happens after them, and what silence at every prompt leads to.
 import { onCallEnded } from '../../functions/lib/core/call-ended';
+import { connectToChain, onDialResult, onScreen, onWhisper } from '../../functions/lib/core/forwarding';
 import { parseOpeningHours, type OpeningHours } from '../../functions/lib/core/hours';
 import { answerCall, onMenuInput, type IncomingCall } from '../../functions/lib/core/menus';
 import { DEFAULT_ROUTING, type Routing, type TeamRules } from '../../functions/lib/core/routing';
 import { onCallbackRequest, onRecording, onTranscription } from '../../functions/lib/core/voicemail';
 import {
+  ALICE,
   asNeedOnCall,
   asReply,
+  BOB,
   CALL_SID,
   CALLER,
   DATABASE,
   expectMenu,
   expectRecording,
   flowConfig,
+  onlyIncident,
+  onlyVerb,
   PAYMENTS,
   PLATFORM,
   said,
@@ -203,6 +208,43 @@ describe('opening hours', () => {
       'The Platform team is closed right now, so we will put you through to the Database team.',
     ]);
     expect(step.state).toMatchObject({ team: DATABASE, afterHours: 'Platform' });
+  });
+
+  it('after hours, follows the call to the after-hours team until a responder accepts: that incident says so too', () => {
+    const routing = { teams: { Platform: rules({ hours: OFFICE, afterHours: { team: 'Database' } }) } };
+    const config = routed(routing, 0);
+    const lookup = asNeedOnCall(choosePlatform(routing, WEDNESDAY_NIGHT_NY));
+    const ringing = connectToChain(
+      config,
+      lookup.state,
+      lookup.prelude,
+      { ok: true, steps: [[ALICE], [BOB]] },
+      WEDNESDAY_NIGHT_NY,
+    );
+    const firstDial = onlyVerb(ringing, 'dial');
+    expect(firstDial.numbers.map((n) => n.phone)).toEqual([ALICE.phone]);
+    // Alice does not answer; Bob is rung next.
+    const next = onDialResult(config, firstDial.action.state, {
+      status: 'no-answer',
+      bridged: false,
+      durationSeconds: 0,
+      callerGone: false,
+      at: WEDNESDAY_NIGHT_NY,
+    });
+    expect(asReply(next).incidents).toEqual([]);
+    const [bob] = onlyVerb(next, 'dial').numbers;
+    expect(bob.phone).toBe(BOB.phone);
+    // Bob hears the whisper and presses 1.
+    const whisper = onlyVerb(onWhisper(config, bob.whisper.state), 'gather');
+    const accepted = onlyIncident(onScreen(config, whisper.action.state, '1'), 'call-accepted');
+    expect(accepted).toEqual({
+      kind: 'call-accepted',
+      callSid: CALL_SID,
+      team: DATABASE,
+      caller: CALLER,
+      responder: 'bob',
+      afterHours: 'Platform',
+    });
   });
 
   it('after hours, takes a voicemail when the after-hours team is closed too', () => {

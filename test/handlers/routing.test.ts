@@ -1,10 +1,11 @@
 // The routing file through the handlers: a bad file is named by its path and left out, callers it
-// blocks are refused, voicemails reach the team's notify list (a failing one never holds the
-// caller), and a message that is a recording URL is played.
+// blocks (or whose caller ID failed STIR/SHAKEN verification) are refused, voicemails reach the
+// team's notify list (a failing one never holds the caller), and a message that is a recording URL
+// (a prompt, a number's greeting, a closed team's afterHours.message) is played.
 import nock from 'nock';
 import { logLines, PhoneCall, useSandbox } from './harness';
 
-useSandbox();
+const sandbox = useSandbox();
 
 const RECORDING = { RecordingUrl: 'https://api.twilio.com/rec/RE1', RecordingDuration: '12', RecordingSid: 'RE1' };
 const withNotices = {
@@ -46,6 +47,27 @@ describe('a routing file', () => {
     const answer = await new PhoneCall({ ROUTING_ASSET: '/routing-notify.json' }, '+19005550123').start();
     expect(answer.verbs).toEqual(['Say', 'Hangup']);
     expect(answer.said).toBe('Sorry, we cannot take your call. Goodbye.');
+  });
+
+  describe('with callers.unverified "reject", reads the StirVerstat Twilio sends to /voice', () => {
+    const unverified = { ROUTING_ASSET: '/routing-unverified.json', NUMBER_OF_MENUS: '1' };
+    const incidentsLogged = (): unknown[] =>
+      logLines('log').filter((line) => String(line.message).startsWith('Incident'));
+
+    it('refuses a caller ID that failed verification: a goodbye, no ring, no incident', async () => {
+      const answer = await new PhoneCall(unverified).start({ params: { StirVerstat: 'TN-Validation-Failed-B' } });
+      expect(answer.verbs).toEqual(['Say', 'Hangup']);
+      expect(answer.said).toBe('Sorry, we cannot take your call. Goodbye.');
+      expect(answer.has('Dial')).toBe(false);
+      expect(incidentsLogged()).toEqual([]);
+      expect(sandbox.unmatched).toEqual([]);
+    });
+
+    it('puts a caller ID that passed verification through to the menu', async () => {
+      const answer = await new PhoneCall(unverified).start({ params: { StirVerstat: 'TN-Validation-Passed-A' } });
+      expect(answer.verbs).toEqual(['Gather', 'Redirect']);
+      expect(answer.said).toContain('Which team do you need?');
+    });
   });
 
   it("texts and e-mails a voicemail to the team's notify list", async () => {
@@ -97,6 +119,29 @@ describe('a routing file', () => {
 });
 
 describe('a message that is a recording', () => {
+  const recorded = { ROUTING_ASSET: '/routing-recorded.json', NUMBER_OF_MENUS: '1' };
+
+  it("is played when it is a number's greeting in the routing file, before the menu", async () => {
+    const answer = await new PhoneCall(recorded).start();
+    const gather = answer.one('Gather');
+    expect(gather.children.map((c) => c.name)).toEqual(['Play', 'Say']);
+    expect(gather.children[0].text).toBe('https://example.com/audio/hotline.mp3');
+    expect(gather.children[1].text).toContain('Which team do you need?');
+    expect(answer.said).not.toContain('https://');
+  });
+
+  it("is played when it is a closed team's afterHours.message, after the number's greeting", async () => {
+    const answer = await new PhoneCall(recorded, undefined, '+15555550111').start();
+    expect(answer.verbs.slice(0, 3)).toEqual(['Play', 'Play', 'Say']);
+    expect(answer.all('Play').map((play) => play.text)).toEqual([
+      'https://example.com/audio/database-line.mp3',
+      'https://example.com/audio/closed.mp3',
+    ]);
+    expect(answer.verbs.slice(-2)).toEqual(['Record', 'Redirect']);
+    expect(answer.said).not.toContain('https://');
+    expect(answer.said).not.toContain('closed right now');
+  });
+
   it('is played, in its place among the sentences', async () => {
     const answer = await new PhoneCall({ MESSAGES_ASSET: '/messages-recorded.json', NUMBER_OF_MENUS: '1' }).start();
     const gather = answer.one('Gather');

@@ -237,6 +237,32 @@ describe('alerts', () => {
     expect(new Set(aliases)).toEqual(new Set([CALL_SID]));
   });
 
+  it.each(['missed-call', 'call-accepted'] as const)(
+    'tells the responders a %s came after hours, in the description and details, and says nothing of it otherwise',
+    async (kind) => {
+      const note = 'The call came after hours: the Database team was closed.';
+      const captured = captureAlertRequests();
+      await provider().sendIncidentEvent({ ...events[kind], afterHours: 'Database' }, noDeadline());
+      expect(captured[0]).toMatchObject({
+        path: '/v2/alerts',
+        body: { description: expect.stringContaining(note), details: { afterHours: 'Database was closed' } },
+      });
+      captured.length = 0;
+      await provider().sendIncidentEvent(events[kind], noDeadline());
+      expect(captured[0].body.description).not.toContain('after hours');
+      expect(captured[0].body.details).not.toHaveProperty('afterHours');
+    },
+  );
+
+  it('repeats the after-hours sentence in the note a missed call adds to an open alert', async () => {
+    const captured = captureAlertRequests();
+    await provider().sendIncidentEvent({ ...events['missed-call'], afterHours: 'Database' }, noDeadline());
+    expect(captured[1]).toMatchObject({
+      path: `/v2/alerts/${CALL_SID}/notes?identifierType=alias`,
+      body: { note: expect.stringContaining('The call came after hours: the Database team was closed.') },
+    });
+  });
+
   it('keeps every detail a string, as Opsgenie requires', async () => {
     const captured = captureAlertRequests();
     await provider().sendIncidentEvent(events['message-left'], noDeadline());

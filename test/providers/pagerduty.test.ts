@@ -296,6 +296,24 @@ describe('incident events (Events API v2)', () => {
     });
   });
 
+  it.each(['missed-call', 'call-accepted'] as const)(
+    'tells the responders a %s came after hours, in custom_details, and says nothing of it otherwise',
+    async (kind) => {
+      const { bodies } = captureEvents();
+      const detailsOf = (body: Record<string, unknown>): Record<string, string> =>
+        (body.payload as { custom_details: Record<string, string> }).custom_details;
+      await provider().sendIncidentEvent({ ...events[kind], afterHours: 'Database' }, noDeadline());
+      expect(detailsOf(bodies[0])).toMatchObject({
+        description: expect.stringContaining('The call came after hours: the Database team was closed.'),
+        afterHours: 'Database was closed',
+      });
+      bodies.length = 0;
+      await provider().sendIncidentEvent(events[kind], noDeadline());
+      expect(detailsOf(bodies[0])).not.toHaveProperty('afterHours');
+      expect(detailsOf(bodies[0]).description).not.toContain('after hours');
+    },
+  );
+
   it('sends no links when there is no recording', async () => {
     const { bodies } = captureEvents();
     await provider().sendIncidentEvent(events['missed-call'], noDeadline());

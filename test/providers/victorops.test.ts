@@ -675,6 +675,17 @@ describe('alerts through the REST endpoint integration', () => {
     expect((await send(events.transcript)).state_message).toContain('The database is on fire');
   });
 
+  it.each(['missed-call', 'call-accepted'] as const)(
+    'tells the responders a %s came after hours, in state_message, and says nothing of it otherwise',
+    async (kind) => {
+      const note = 'The call came after hours: the Database team was closed.';
+      const afterHours = await send({ ...events[kind], afterHours: 'Database' });
+      expect(afterHours.state_message).toContain(note);
+      resetWarmState();
+      expect((await send(events[kind])).state_message).not.toContain('after hours');
+    },
+  );
+
   it('refuses {result: "failure"} even with HTTP 200, without retrying', async () => {
     mockTeamList();
     captureAlerts(1, () => [200, { result: 'failure', message: 'Invalid routing key' }]);
