@@ -70,25 +70,34 @@ export function runScenarioSuite(include: (profile: ProfileName) => boolean): vo
   const scenarios = loadScenarios().filter((scenario) => include(scenario.profile));
   const runtimes = new Map<ProfileName, LocalRuntime>();
   let mock: MockProviders;
+  const RUNTIMES_STARTED_TOGETHER = 3;
 
   beforeAll(async () => {
     mock = await startMockProviders({ port: 0 });
     const needed = [...new Set(scenarios.map((s) => s.profile))];
-    const started = await Promise.all(
-      needed.map(
-        async (profile) =>
-          [
-            profile,
-            await startLocalRuntime({
-              projectDir,
-              env: profileEnv(profile, mock.url),
-              ...(profileAssets(profile) ? { assets: profileAssets(profile) } : {}),
-            }),
-          ] as const,
-      ),
-    );
-    for (const [profile, runtime] of started) runtimes.set(profile, runtime);
-  }, 60_000);
+    // A dozen twilio-run processes starting at once on a 2-core CI machine can each take longer
+    // than a start timeout; a few at a time start as fast in all, and each within its timeout.
+    for (let i = 0; i < needed.length; i += RUNTIMES_STARTED_TOGETHER) {
+      const started = await Promise.allSettled(
+        needed.slice(i, i + RUNTIMES_STARTED_TOGETHER).map(
+          async (profile) =>
+            [
+              profile,
+              await startLocalRuntime({
+                projectDir,
+                env: profileEnv(profile, mock.url),
+                startTimeoutMs: 45_000,
+                ...(profileAssets(profile) ? { assets: profileAssets(profile) } : {}),
+              }),
+            ] as const,
+        ),
+      );
+      // Every runtime that did start is kept, so that afterAll stops it even when another failed.
+      for (const result of started) if (result.status === 'fulfilled') runtimes.set(...result.value);
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all([...runtimes.values()].map((runtime) => runtime.stop()));
