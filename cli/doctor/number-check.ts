@@ -6,6 +6,9 @@ import type { NumberVoiceSettings } from '../connect-number/voice-fields';
 import { fetchVoiceSettings } from '../connect-number/voice-settings';
 
 export const NOT_CHECKED = 'not checked (give --number and Twilio credentials in the shell)';
+/** Asked for with --number, but unanswerable: a failure, not a pass, or a forgotten export reads as ready. */
+export const NO_CREDENTIALS_FOR_NUMBER =
+  'not checked: --number needs Twilio credentials in the shell (TWILIO_API_KEY and TWILIO_API_SECRET with ACCOUNT_SID, or ACCOUNT_SID and AUTH_TOKEN)';
 
 export interface NumberFinding {
   /** Twilio's name for the setting. */
@@ -116,8 +119,10 @@ export async function checkNumber(
   phoneNumber: string | undefined,
   access: ResolvedAccess | undefined,
 ): Promise<NumberReport> {
-  if (phoneNumber === undefined || access === undefined) {
-    return { checked: false, phoneNumber: phoneNumber ?? null, problem: NOT_CHECKED, findings: [], fix: null };
+  if (phoneNumber === undefined)
+    return { checked: false, phoneNumber: null, problem: NOT_CHECKED, findings: [], fix: null };
+  if (access === undefined) {
+    return { checked: false, phoneNumber, problem: NO_CREDENTIALS_FOR_NUMBER, findings: [], fix: null };
   }
   try {
     const settings = await fetchVoiceSettings(access, phoneNumber);

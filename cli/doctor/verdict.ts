@@ -64,7 +64,8 @@ function teamFailures(team: TeamReport): TeamFailure[] {
 }
 
 function numberFailures(number: NumberReport): Failure[] {
-  if (!number.checked || number.phoneNumber === null) return [];
+  if (number.phoneNumber === null) return [];
+  if (!number.checked) return number.problem ? [{ subject: '--number', message: number.problem }] : [];
   if (number.problem) return [{ subject: '--number', message: number.problem }];
   return number.findings
     .filter((finding) => !finding.ok && finding.severity === 'error')

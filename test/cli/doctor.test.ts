@@ -489,10 +489,11 @@ describe('--number, read through the IncomingPhoneNumbers stand-in', () => {
     expect(result.stdout).toMatch(/^ {2}\+15555550100 VoiceUrl: .*does not end in \/voice/m);
   });
 
-  it('without credentials in the shell: not checked, and no request to Twilio', async () => {
+  it('--number without credentials in the shell: not ready (a forgotten export must not read as checked), and no request to Twilio', async () => {
     const result = await doctorIn(staticFolder(), ['--number', '+15555550100']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('  +15555550100: not checked (give --number and Twilio credentials in the shell)');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('  +15555550100: not checked: --number needs Twilio credentials in the shell');
+    expect(result.stdout).toMatch(/^ {2}--number: not checked: --number needs Twilio credentials/m);
     expect(mock.requests()).toEqual([]);
   });
 
