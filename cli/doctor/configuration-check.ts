@@ -4,6 +4,7 @@ import { stringValue } from '../../functions/lib/config/env-reader';
 import { fileOf } from '../../functions/lib/config/asset-file';
 import { readConfiguration, type Configuration } from '../../functions/lib/shell/configuration';
 import { CLOUD_CREDENTIALS, type Deployment } from './deployment';
+import { localUrlWarnings } from './local-urls';
 
 export interface AssetNote {
   /** The file the operator edits, such as assets/roster.private.json. */
@@ -24,6 +25,7 @@ export interface ConfigurationCheck {
 export function checkConfiguration(deployment: Deployment): ConfigurationCheck {
   const env = { ...deployment.variables, ...CLOUD_CREDENTIALS };
   const configuration = readConfiguration(env, deployment.assets);
+  configuration.problems.push(...localUrlWarnings(deployment.variables));
   const { config } = configuration;
   return {
     configuration,

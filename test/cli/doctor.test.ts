@@ -312,7 +312,9 @@ describe('configuration the doctor warns of, and passes', () => {
       providerReason: 'chosen from the credentials set',
       failures: [],
     });
-    expect(report.problems.filter((problem) => problem.severity === 'warning')).toEqual([
+    // OPSGENIE_API_URL points at the local mock, which the doctor also warns of.
+    const aboutTheProvider = report.problems.filter((problem) => problem.variable !== 'OPSGENIE_API_URL');
+    expect(aboutTheProvider.filter((problem) => problem.severity === 'warning')).toEqual([
       {
         variable: 'ONCALL_PROVIDER',
         message:
@@ -324,6 +326,16 @@ describe('configuration the doctor warns of, and passes', () => {
       ['Platform', 'on-call'],
       ['Database', 'on-call'],
     ]);
+  });
+});
+
+describe('a base URL left at a local stand-in', () => {
+  it('is a warning naming the variable, and does not fail the doctor', async () => {
+    const result = await run(opsgenie(), []);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /warning: OPSGENIE_API_URL points at 127\.0\.0\.1: fine for a local trial, but npm run deploy would upload it/,
+    );
   });
 });
 
