@@ -101,7 +101,9 @@ describe('teamReport', () => {
       kind: 'credentials',
       variable: 'PAGERDUTY_API_KEY',
     });
-    const unknown = new ProviderError('escalation policy "PNOPE" (ESC_POL_n of team "Platform") does not exist');
+    const unknown = new ProviderError(
+      'escalation policy "PNOPE" of team "Platform" does not exist (its ESC_POL_n, or "policy" in the routing file)',
+    );
     expect(teamReport(facts(), failed(unknown)).lookupFailure).toMatchObject({
       kind: 'configuration',
       variable: 'ESC_POL_1',
@@ -115,7 +117,9 @@ describe('teamReport', () => {
 
   it("names the routing file's entry for a team it defines, and its policy there", () => {
     const place = teamPlace(2, 'routing.private.json');
-    const unknown = new ProviderError('escalation policy "PNOPE" (ESC_POL_n of team "Platform") does not exist');
+    const unknown = new ProviderError(
+      'escalation policy "PNOPE" of team "Platform" does not exist (its ESC_POL_n, or "policy" in the routing file)',
+    );
     const report = teamReport(facts({ place }), failed(unknown));
     expect(report).toMatchObject({
       variable: 'routing.private.json teams[1]',

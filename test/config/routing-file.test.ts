@@ -122,7 +122,7 @@ describe('parseRoutingFile', () => {
       'teams[0].notify.email[0]: "ops" is not an e-mail address',
       expect.stringMatching(/^numbers\["8005550100"\]: the number is not in E\.164 form/),
       'numbers["8005550100"].greeting: "http://example.com/hello.mp3" is not an https URL',
-      expect.stringMatching(/^callers\.block\[0\]: "1900\*" /),
+      expect.stringMatching(/^callers\.block\[0\]: "1900\*" does not start with \+/),
       expect.stringMatching(/^callers\.allow\[0\]: "\+1\*5" /),
     ]);
   });

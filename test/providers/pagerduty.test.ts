@@ -184,7 +184,7 @@ describe('on-call chain', () => {
     scope.get('/oncalls').query(true).reply(200, onCallPage([]));
     scope.get(`/escalation_policies/${POLICY_ID}`).reply(404, REST_ERRORS.notFound);
     const error = await providerError(chainOf(provider(), PLATFORM, noDeadline()));
-    expect(error.message).toMatch(/"PPLAT01".*ESC_POL_n.*does not exist/);
+    expect(error.message).toMatch(/"PPLAT01".*does not exist.*ESC_POL_n, or "policy" in the routing file/);
     expect(error.retryable).toBe(false);
   });
 

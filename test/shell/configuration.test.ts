@@ -37,6 +37,26 @@ describe('readConfiguration and the routing file', () => {
     );
     expect(routingFile).toBeUndefined();
     expect(problems).toEqual([expect.objectContaining({ variable: 'ROUTING_ASSET', severity: 'error' })]);
-    expect(problems[0].message).toContain('names "routing.json", which is not among the assets');
+    expect(problems[0].message).toContain('names "routing.json", which is not an asset path: they start with /');
+    const missing = readConfiguration({ ROUTING_ASSET: '/routing-staging.json' }, assetsWith({}));
+    expect(missing.problems[0].message).toContain(
+      'names "/routing-staging.json", which is not among the assets (assets/routing-staging.private.json',
+    );
+  });
+
+  it('a routing file that is not JSON is one line naming the problem, not the file', () => {
+    const { routingFile, problems } = readConfiguration(
+      {},
+      assetsWith({ '/routing.json': '{ "teams": [ { "name": "Platform" }, ] }\n' }),
+    );
+    expect(routingFile).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        variable: 'assets/routing.private.json',
+        severity: 'error',
+        message:
+          "asset /routing.json is not valid JSON: Unexpected token ']'. The routing file is not used until it is fixed.",
+      },
+    ]);
   });
 });

@@ -149,7 +149,7 @@ function readCallers(callers: RoutingFile['callers'], complain: Complain): Calle
   const patterns = (list: string[] | undefined, at: string): string[] =>
     (list ?? []).flatMap((pattern, i) => {
       const parsed = parseCallerPattern(pattern);
-      if (!parsed.ok) complain(`${at}[${i}]`, `"${pattern}" ${parsed.problem}`);
+      if (!parsed.ok) complain(`${at}[${i}]`, parsed.problem);
       return parsed.ok ? [pattern.trim()] : [];
     });
   return {

@@ -61,7 +61,9 @@ export class OpsgenieProvider implements OnCallProvider {
       signal,
     );
     if (status === 404) {
-      throw new ProviderError(`schedule "${schedule}" (ESC_POL_n of team "${team.name}") does not exist in Opsgenie`);
+      throw new ProviderError(
+        `schedule "${schedule}" of team "${team.name}" does not exist in Opsgenie (its ESC_POL_n, or "policy" in the routing file)`,
+      );
     }
     if (status !== 200) throw refusal(what, status, stringField(body, 'message'), KEY_VARIABLE);
     const usernames = arrayField(isRecord(body) ? body.data : undefined, 'onCallRecipients').filter(

@@ -54,7 +54,9 @@ export class PagerDutyProvider implements OnCallProvider {
   async readOnCall(team: Team, signal: AbortSignal): Promise<OnCallCandidate[][]> {
     const policyId = team.policy;
     if (!policyId) {
-      throw new ProviderError(`team "${team.name}" has no PagerDuty escalation policy: set its ESC_POL_n to the ID`);
+      throw new ProviderError(
+        `team "${team.name}" has no PagerDuty escalation policy: set its ESC_POL_n, or "policy" in the routing file, to the ID`,
+      );
     }
     const entries = await this.fetchOnCalls(policyId, signal);
     if (entries.length === 0) {
@@ -137,7 +139,9 @@ export class PagerDutyProvider implements OnCallProvider {
       return;
     }
     if (status === 404) {
-      throw new ProviderError(`escalation policy "${policyId}" (ESC_POL_n of team "${team.name}") does not exist`);
+      throw new ProviderError(
+        `escalation policy "${policyId}" of team "${team.name}" does not exist (its ESC_POL_n, or "policy" in the routing file)`,
+      );
     }
   }
 

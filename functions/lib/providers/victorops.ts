@@ -99,7 +99,9 @@ export class VictorOpsProvider implements OnCallProvider {
     });
     const answered = steps.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     if (team.policy && answered.every((step) => step.policyMissing)) {
-      throw new ProviderError(`escalation policy "${team.policy}" (ESC_POL_n) not found for team "${team.name}"`);
+      throw new ProviderError(
+        `escalation policy "${team.policy}" not found for team "${team.name}" (its ESC_POL_n, or "policy" in the routing file)`,
+      );
     }
     const usernamesByStep = steps.map((s) => (s.status === 'fulfilled' ? s.value.usernames : []));
 
@@ -165,7 +167,10 @@ export class VictorOpsProvider implements OnCallProvider {
   /** TEAM_n holds the team's name, as in the reference; its slug is accepted too. */
   private async resolveSlug(team: Team, signal: AbortSignal): Promise<string> {
     const slug = slugOf(await this.fetchTeams(signal), team);
-    if (!slug) throw new ProviderError(`team "${team.name}" (TEAM_n) does not exist in Splunk On-Call`);
+    if (!slug)
+      throw new ProviderError(
+        `team "${team.name}" does not exist in Splunk On-Call (check its TEAM_n, or its name in the routing file)`,
+      );
     return slug;
   }
 

@@ -16,6 +16,18 @@ export function readJsonAsset(assetPath: string, assets: AssetResourceMap = Runt
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new Error(`asset ${assetPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`asset ${assetPath} is not valid JSON: ${jsonProblem(error)}`);
   }
+}
+
+/**
+ * V8's message, on one line and without the raw excerpt it sometimes quotes ("Unexpected token
+ * ']', ...\"x }\n\" is not valid JSON"): a log line should name the problem, not replay the file.
+ */
+function jsonProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split(/, (?:\.\.\.)?"/)[0]
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -131,7 +131,9 @@ function readRoutingFile(
         problems: [
           {
             variable: 'ROUTING_ASSET',
-            message: `names "${assetPath}", which is not among the assets (${file} is the file it would be). Calls are routed by TEAM_n until it is there.`,
+            message: assetPath.startsWith('/')
+              ? `names "${assetPath}", which is not among the assets (${file} is the file it would be). Until it is there, no routing file is used.`
+              : `names "${assetPath}", which is not an asset path: they start with / (ROUTING_ASSET=/${assetPath}). Until then, no routing file is used.`,
             severity: 'error',
           },
         ],
