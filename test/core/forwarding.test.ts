@@ -159,9 +159,7 @@ describe('connectToChain', () => {
         { name: 'the Database fallback line 1', phone: '+15555550177' },
         { name: 'the Database fallback line 2', phone: '+15555550178' },
       ]);
-      expect(said(step)).toEqual([
-        sentence('connecting', { responder: 'the Database fallback line 1', team: 'Database' }),
-      ]);
+      expect(said(step)).toEqual([sentence('connectingTeam', { team: 'Database' })]);
       expect(step.notes).toEqual([note]);
     });
 

@@ -51,8 +51,9 @@ export function connectToChain(
     ...(maxRingSeconds !== undefined ? { ringUntil: at.getTime() + maxRingSeconds * 1000 } : {}),
   };
   const first = ringingNow(ringing);
+  // A fallback line is nobody's name: "the Platform fallback line 1, on call for…" would say so.
   const connecting =
-    first.length > 1
+    first.length > 1 || useFallback
       ? say(config, 'connectingTeam', { team: team.name })
       : say(config, 'connecting', { responder: chain[0].name, team: team.name });
   const why = lookup.ok ? 'nobody the provider named can be dialled' : 'the on-call lookup failed';
