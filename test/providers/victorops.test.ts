@@ -686,6 +686,13 @@ describe('alerts through the REST endpoint integration', () => {
     },
   );
 
+  it('tells the responders when the call rang fallback numbers, so that the provider gets looked at', async () => {
+    const accepted = await send({ ...events['call-accepted'], fallbackRung: true });
+    expect(accepted.state_message).toContain("The team's fallback numbers were rung on this call");
+    resetWarmState();
+    expect((await send(events['call-accepted'])).state_message).not.toContain('fallback numbers');
+  });
+
   it('refuses {result: "failure"} even with HTTP 200, without retrying', async () => {
     mockTeamList();
     captureAlerts(1, () => [200, { result: 'failure', message: 'Invalid routing key' }]);

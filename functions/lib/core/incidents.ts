@@ -8,6 +8,8 @@ interface IncidentBase {
   caller: string;
   /** The call came out of this team's hours (it may have been put through to another team). */
   afterHours?: string;
+  /** The team's fallback numbers were rung: the provider failed, or named nobody to dial. */
+  fallbackRung?: boolean;
 }
 
 /** What every incident of a call says about it: the call, the team, the caller, and whether it came after hours. */
@@ -17,6 +19,7 @@ export function callFacts(state: CallState, team: Team): IncidentBase {
     team,
     caller: state.caller,
     ...(state.afterHours ? { afterHours: state.afterHours } : {}),
+    ...(state.fallbackRung ? { fallbackRung: true } : {}),
   };
 }
 

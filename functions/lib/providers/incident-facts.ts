@@ -35,6 +35,8 @@ export function incidentFacts(event: IncidentEvent): Record<string, string> {
       break;
   }
   if (event.afterHours) facts.afterHours = `${event.afterHours} was closed`;
+  if (event.fallbackRung)
+    facts.fallbackRung = 'yes: the on-call chain could not be rung, or no incident could be opened';
   if ('reason' in event) facts.reason = describeReason(event.reason);
   if ('attempts' in event && event.attempts) facts.callLog = describeAttempts(event.attempts);
   return facts;

@@ -61,9 +61,18 @@ function afterHoursNote(event: IncidentEvent): string[] {
   return event.afterHours ? [`The call came after hours: the ${event.afterHours} team was closed.`] : [];
 }
 
+/** Said of a call that rang fallback numbers: the on-call lookup behind it needs looking at too. */
+function fallbackNote(event: IncidentEvent): string[] {
+  return event.fallbackRung
+    ? [
+        "The team's fallback numbers were rung on this call: the on-call chain could not be rung, or no incident could be opened. Check the provider.",
+      ]
+    : [];
+}
+
 /** The incident's body: the sentence, the recording and the call log, each on its own lines. */
 export function incidentDetails(event: IncidentEvent): string {
-  const parts = [incidentSentence(event), ...afterHoursNote(event)];
+  const parts = [incidentSentence(event), ...afterHoursNote(event), ...fallbackNote(event)];
   const recording = recordingUrlOf(event);
   if (recording) parts.push(`Recording: ${recording}`);
   if ('attempts' in event && event.attempts) parts.push(`\nCall log:\n${describeAttempts(event.attempts)}`);
