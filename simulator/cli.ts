@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { chooseAuthToken } from './auth-token';
 import type { CallReport } from './call-report';
-import { CALL_USAGE, parseCliOptions } from './cli-options';
+import { CALL_USAGE, CliError, parseCliOptions } from './cli-options';
 import { readDotenv } from './dotenv';
 import { formatEvent, formatSummary } from './format-transcript';
 import { terminalInput } from './interactive-prompt';
@@ -79,12 +79,19 @@ async function main(): Promise<number> {
   return report.outcome === 'completed' ? 0 : 1;
 }
 
+// `npm run call | head` closes the pipe early: that is the reader's choice, not a failure to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
+    // 2: the command was wrong (as for doctor and connect-number); 1: the call went wrong.
+    process.exitCode = error instanceof CliError ? 2 : 1;
   },
 );

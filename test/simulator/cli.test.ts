@@ -69,6 +69,14 @@ describe('npm run call', () => {
     expect(run.stdout).toContain('outcome: application-error');
   });
 
+  it('exits 2 for a mistake in the command, naming it, and asks the server nothing', async () => {
+    server.use(menuAndDial);
+    const run = await call(['--auth-token', 'token', '--digits', 'x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--digits: "x" is not keys');
+    expect(server.to('/voice')).toEqual([]);
+  });
+
   it('signs with --auth-token', async () => {
     server.use({ '/voice': () => twiml('<Hangup/>') });
     await call(['--auth-token', 'from-option']);
