@@ -56,7 +56,8 @@ export function readDeployment(paths: DeploymentPaths): Deployment {
   const variables = deployVariables(all);
   const dropped = Object.keys(all).filter((name) => !(name in variables));
   const providedByTwilio = dropped.filter((name) => name in CLOUD_CREDENTIALS && all[name] !== '');
-  const emptyNotUploaded = dropped.filter((name) => all[name] === '');
+  // The credentials have their own line: Twilio's cloud provides them, empty or not.
+  const emptyNotUploaded = dropped.filter((name) => all[name] === '' && !(name in CLOUD_CREDENTIALS));
 
   const { copies } = planAssets(assetsFound ? filesUnder(assetsPath) : [], 'deploy');
   const assets: AssetResourceMap = {};
