@@ -172,6 +172,32 @@ describe('the rate budget', () => {
 });
 
 describe('the on-call chain', () => {
+  it("reads everyone's phones at once, after the steps: two waves, whatever the number of people", async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const held: Array<() => void> = [];
+    const fallback = setTimeout(() => held.splice(0).forEach((go) => go()), 400);
+    const scope = apiScope();
+    mockTeamList(scope);
+    mockSchedules(scope, TEAMS.platform, PLATFORM_POLICIES);
+    for (const user of ['alice', 'bob'] as const) {
+      scope.get(phonesPath(user)).reply(function (_uri, _body, callback) {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        held.push(() => {
+          inFlight--;
+          callback(null, [200, contactMethods(user, [{ value: VO_PHONES[user] }])]);
+        });
+        // Both are answered together once both have arrived: one after the other would wait here.
+        if (held.length === 2) held.splice(0).forEach((go) => go());
+      });
+    }
+    const chain = await chainOf(provider(), { name: 'Platform' }, noDeadline());
+    clearTimeout(fallback);
+    expect(maxInFlight).toBe(2);
+    expect(chain.map((r) => r.name)).toEqual(['alice', 'bob']);
+  });
+
   it('asks for escalation steps 0..3 in parallel, each with the credentials', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
