@@ -32,6 +32,18 @@ const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '
 });
 if (built.status !== 0) fail('npm run deploy: the build failed, nothing was deployed.');
 
+// The routing file is checked as the functions will read it; that check is one of the tools.
+const tools = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--tools'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (tools.status !== 0) fail('npm run deploy: the build failed, nothing was deployed.');
+const routing = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'deploy-check', 'main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (routing.status !== 0) process.exit(1);
+
 let variables;
 try {
   variables = deployVariables(parseEnv(existsSync(dotenvPath) ? readFileSync(dotenvPath, 'utf8') : undefined));

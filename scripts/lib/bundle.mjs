@@ -62,6 +62,7 @@ export async function bundleTools(root, outDir) {
     'bench/load-probe.ts',
     'cli/connect-number/main.ts',
     'cli/doctor/main.ts',
+    'cli/deploy-check/main.ts',
   ]
     .map((file) => join(root, file))
     .filter((file) => existsSync(file));

@@ -81,6 +81,29 @@ describe('npm run deploy', () => {
     expect(existsSync(join(project.dir, 'dist', 'functions', 'voice.protected.js'))).toBe(true);
   });
 
+  it('refuses a routing file with a mistake, naming it by path: the functions would ignore all of it', async () => {
+    const routing = JSON.parse(readFileSync(join(project.dir, 'assets', 'routing.example.json'), 'utf8')) as {
+      teams: Array<Record<string, unknown>>;
+    };
+    routing.teams[1].hours = { timezone: 'EST', open: { 'mon-fri': '08:00-18:00' } };
+    writeFileSync(join(project.dir, 'assets', 'routing.private.json'), JSON.stringify(routing));
+    const run = await deploy([], { TWILIO_API_KEY: 'SK0000', TWILIO_API_SECRET: 'api-secret' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'npm run deploy: assets/routing.private.json has a mistake, and the functions would ignore all of it',
+    );
+    expect(run.stderr).toContain('  assets/routing.private.json teams[1].hours.timezone "EST" is a fixed offset');
+    expect(fakeCall()).toBeUndefined();
+
+    writeFileSync(
+      join(project.dir, 'assets', 'routing.private.json'),
+      readFileSync(join(project.dir, 'assets', 'routing.example.json'), 'utf8'),
+    );
+    const fixed = await deploy([], { TWILIO_API_KEY: 'SK0000', TWILIO_API_SECRET: 'api-secret' });
+    expect(fixed.code).toBe(0);
+    expect(fakeCall()?.args[0]).toBe('deploy');
+  });
+
   it('stops before building, with one message naming what to set, when the shell has no credentials', async () => {
     const run = await deploy(['--production'], {});
     expect(run.code).toBe(1);

@@ -12,13 +12,14 @@ export interface ProjectCopy {
 }
 
 /**
- * Copies package.json, .twilioserverlessrc, scripts/, functions/ and the example assets (never
+ * Copies package.json, .twilioserverlessrc, scripts/, functions/, the tools deploy builds and runs
+ * (cli/, and simulator/ which it borrows from) and the example assets (never
  * an operator's *.private.json). node_modules is the real one, or, with `fakeTwilioRun`, the
  * real packages beside a twilio-run whose bin is that script.
  */
 export function copyProject(options: { fakeTwilioRun?: string } = {}): ProjectCopy {
   const dir = mkdtempSync(join(tmpdir(), 'oncall-project-'));
-  for (const entry of ['package.json', '.twilioserverlessrc', 'scripts', 'functions']) {
+  for (const entry of ['package.json', '.twilioserverlessrc', 'scripts', 'functions', 'cli', 'simulator']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   }
   mkdirSync(join(dir, 'assets'));
