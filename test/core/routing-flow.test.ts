@@ -106,6 +106,29 @@ describe('caller screening', () => {
     ).toMatchObject({ action: 'nothing' });
   });
 
+  it.each([
+    ['a withheld caller ID', callers({ anonymous: 'voicemail' }), { from: 'anonymous' }, 'caller-withheld'],
+    [
+      'a withheld caller ID beside an allow list',
+      callers({ allow: ['+1415*'] }),
+      { from: 'anonymous' },
+      'caller-withheld',
+    ],
+    [
+      'a caller ID that failed verification',
+      callers({ unverified: 'voicemail' }),
+      { stirVerstat: 'TN-Validation-Failed-C' },
+      'caller-unverified',
+    ],
+  ] as const)('names the rule that screened %s, so that its message says why', (_what, routing, incoming, reason) => {
+    const config = routed(routing);
+    const { state } = expectRecording(asReply(answerCall(config, call(incoming))));
+    expect(state).toMatchObject({ screened: true, reason });
+    const message = onRecording(config, state, { url: 'https://api.twilio.com/rec/RE1', seconds: 7 });
+    if (message.kind !== 'need-alert') throw new Error('expected the message to open the incident');
+    expect(message.incidents[0]).toMatchObject({ kind: 'message-left', reason });
+  });
+
   it('offers a caller not on the allow list a voicemail: no incident unless they leave a message', () => {
     const config = routed(callers({ allow: ['+1415*'] }));
     const prompt = asReply(answerCall(config, call()));

@@ -17,8 +17,9 @@ const REASON_WORDS: Record<VoicemailReason | HangUpReason, string> = {
   'lookup-failed': 'the on-call lookup failed',
   'state-rejected': 'the call state was rejected',
   'after-hours': 'the call came after hours, when the team was closed',
-  'caller-not-allowed':
-    'the caller was screened out (not on the allow list, withheld or unverified) and offered voicemail',
+  'caller-not-allowed': 'the caller is not on the allow list, and was offered voicemail',
+  'caller-withheld': 'the caller withheld their number, and was offered voicemail',
+  'caller-unverified': "the caller's number failed verification (STIR/SHAKEN), and was offered voicemail",
   'no-choice': 'the caller chose no team',
   'caller-hung-up': 'the caller hung up',
   'hung-up-before-ringing': 'the caller chose the team, then hung up before anyone answered',

@@ -38,15 +38,15 @@ export function answerCall(config: FlowConfig, call: IncomingCall): Step {
   const numberGreeting = config.routing.numbers[call.to]?.greeting;
   const greeting = numberGreeting ?? say(config, 'greeting');
   const verdict = screenCaller(config.routing.callers, call.from, call.stirVerstat);
-  if (verdict === 'reject') {
+  if (verdict.treatment === 'reject') {
     // A decision, not a dropped call: nothing is owed to a caller the operator refuses.
     return {
       ...reply([{ verb: 'say', text: say(config, 'callerRejected') }, { verb: 'hangup' }]),
       trace: traceOf(state, 'ended'),
     };
   }
-  if (verdict === 'voicemail')
-    return enterVoicemail(config, { ...state, team: teams[0], intent: 'message' }, 'caller-not-allowed', [greeting]);
+  if (verdict.treatment === 'voicemail')
+    return enterVoicemail(config, { ...state, team: teams[0], intent: 'message' }, verdict.reason, [greeting]);
   const intent = config.noCall ? 'message' : 'talk';
   if (config.menus === 2 && !config.noCall) {
     return mainMenu(config, state, [greeting]);

@@ -28,6 +28,8 @@ export interface Responder {
 /** Who is on call, step by step (each step's people in order), or why nobody can tell. */
 export type OnCallLookup = { ok: true; steps: Responder[][] } | { ok: false; problem: string };
 
+export type ScreeningReason = 'caller-not-allowed' | 'caller-withheld' | 'caller-unverified';
+
 /** Why a caller ends up leaving a message rather than talking to someone. */
 export type VoicemailReason =
   | 'caller-chose-message'
@@ -37,8 +39,11 @@ export type VoicemailReason =
   | 'lookup-failed'
   | 'state-rejected'
   | 'after-hours'
-  /** Screened by the routing file's caller rules: may leave a message, opens an incident only if they do. */
-  | 'caller-not-allowed'
+  /**
+   * Screened by the routing file's caller rules (not on the allow list, a withheld caller ID, a
+   * caller ID that failed verification): may leave a message, opens an incident only if they do.
+   */
+  | ScreeningReason
   /** Silence at every menu prompt, with noInput "voicemail": screened the same way. */
   | 'no-choice';
 
@@ -48,6 +53,8 @@ export type VoicemailReason =
  */
 export const SCREENED_REASONS: ReadonlySet<VoicemailReason> = new Set([
   'caller-not-allowed',
+  'caller-withheld',
+  'caller-unverified',
   'no-choice',
   'after-hours',
 ]);
