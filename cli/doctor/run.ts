@@ -23,7 +23,7 @@ import type { Wait } from './pacing';
 import { pacerFor } from './provider-pacing';
 import type { DoctorReport, WaitReport } from './report';
 import { teamReport, type TeamReport } from './team-report';
-import { teamsToCheck } from './teams-to-check';
+import { checkTeamOption, teamsToCheck } from './teams-to-check';
 import { unprovenOf } from './unproven';
 import { failuresOf } from './verdict';
 
@@ -64,6 +64,7 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
   });
   const { configuration, env, providerReason, assetNotes } = checkConfiguration(deployment);
   const { config, messages, roster, problems, routing, routingFile } = configuration;
+  checkTeamOption(config.teams, options.team);
   const limits = checkTwilioLimits(deployment.variables);
   const summary = {
     provider: config.provider,

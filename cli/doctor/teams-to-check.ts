@@ -38,6 +38,16 @@ export interface TeamSource {
   routingFile?: string;
 }
 
+/**
+ * Refuses a --team that none of the configured teams is, before anything is printed or asked of
+ * the provider. With no team configured the provider's list decides, later (teamsToCheck).
+ */
+export function checkTeamOption(configured: readonly Team[], only: string | undefined): void {
+  if (only === undefined || configured.length === 0) return;
+  if (configured.some((team) => team.name.trim().toLowerCase() === only.toLowerCase())) return;
+  throw new UsageError(`--team "${only}" is not one of the teams: ${configured.map((team) => team.name).join(', ')}`);
+}
+
 /** `only` is --team; a name that is not among the teams is a UsageError listing them. */
 export async function teamsToCheck(source: TeamSource, only: string | undefined): Promise<TeamsToCheck> {
   const { config, env, messages, provider, usable } = source;

@@ -547,6 +547,9 @@ describe('usage errors: exit 2 with one line, nothing asked of anyone', () => {
     const result = await run(opsgenie(), ['--team', 'Payments']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('doctor: --team "Payments" is not one of the teams: Platform, Database\n');
+    // Said before anything else: no report to scroll past, and nothing asked of the provider.
+    expect(result.stdout).toBe('');
+    expect(mock.requests()).toEqual([]);
   });
 });
 
