@@ -47,14 +47,20 @@ function incidentParts(request: RecordedRequest): Array<string | undefined> {
   ];
 }
 
+/** Twilio's own APIs and SendGrid answer on the same mock; they are no on-call lookup. */
+const NOT_ON_CALL = new Set(['twilio-sync', 'twilio-messages', 'twilio-numbers', 'sendgrid']);
+
+const listed = (requests: RecordedRequest[]): string =>
+  requests.length > 0
+    ? ` (${requests.map((request) => `${request.method} ${request.path} ${request.status ?? 'hung'}`).join(', ')})`
+    : '';
+
 export function formatProviderRequests(requests: RecordedRequest[]): string[] {
-  const lookups = requests.filter((request) => !isIncidentMessage(request));
-  const lines = [
-    `provider lookups during the call: ${lookups.length}` +
-      (lookups.length > 0
-        ? ` (${lookups.map((request) => `${request.method} ${request.path} ${request.status ?? 'hung'}`).join(', ')})`
-        : ''),
-  ];
+  const others = requests.filter((request) => !isIncidentMessage(request));
+  const lookups = others.filter((request) => !NOT_ON_CALL.has(request.provider));
+  const twilio = others.filter((request) => NOT_ON_CALL.has(request.provider));
+  const lines = [`provider lookups during the call: ${lookups.length}${listed(lookups)}`];
+  if (twilio.length > 0) lines.push(`Twilio and SendGrid requests: ${twilio.length}${listed(twilio)}`);
   const incidents = requests.filter(isIncidentMessage);
   if (incidents.length === 0) lines.push('incident: none sent');
   for (const request of incidents) {

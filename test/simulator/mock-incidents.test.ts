@@ -2,7 +2,9 @@ import { formatProviderRequests } from '../../simulator/mock-incidents';
 import type { RecordedRequest } from '../../simulator';
 
 let nextId = 1;
-function request(fields: Pick<RecordedRequest, 'method' | 'path' | 'body' | 'status'>): RecordedRequest {
+function request(
+  fields: Pick<RecordedRequest, 'method' | 'path' | 'body' | 'status'> & { provider?: string },
+): RecordedRequest {
   return {
     id: nextId++,
     at: 0,
@@ -60,6 +62,24 @@ describe('formatProviderRequests', () => {
   it('does not count a GET on an alerts path as an incident message', () => {
     const lines = formatProviderRequests([request({ method: 'GET', path: '/v2/alerts', body: null, status: 200 })]);
     expect(lines).toEqual(['provider lookups during the call: 1 (GET /v2/alerts 200)', 'incident: none sent']);
+  });
+
+  it('counts the call trace (Twilio Sync) and notices apart from the on-call lookups', () => {
+    const lines = formatProviderRequests([
+      request({ method: 'GET', path: '/oncalls', body: null, status: 200, provider: 'pagerduty' }),
+      request({
+        method: 'POST',
+        path: '/v1/Services/default/Documents',
+        body: {},
+        status: 201,
+        provider: 'twilio-sync',
+      }),
+    ]);
+    expect(lines).toEqual([
+      'provider lookups during the call: 1 (GET /oncalls 200)',
+      'Twilio and SendGrid requests: 1 (POST /v1/Services/default/Documents 201)',
+      'incident: none sent',
+    ]);
   });
 
   it('marks fields a malformed body lacks with "?"', () => {
