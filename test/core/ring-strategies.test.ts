@@ -71,6 +71,18 @@ describe('ring: "step"', () => {
     expect(onlyIncident(ended, 'call-ended').responder).toBe('alice or bob');
   });
 
+  it('names the one who accepted when the shell still knows, and only someone who was ringing', () => {
+    const first = onlyVerb(connectToChain(config, beforeLookup(), [], steps, AT), 'dial');
+    const bridged = { bridged: true, status: 'completed', durationSeconds: 30 };
+    const ended = onDialResult(config, first.action.state, dialResult({ ...bridged, acceptedBy: 'bob' }));
+    expect(onlyIncident(ended, 'call-ended')).toMatchObject({
+      responder: 'bob',
+      attempts: [{ responder: 'bob', outcome: 'accepted', talkSeconds: 30 }],
+    });
+    const stranger = onDialResult(config, first.action.state, dialResult({ ...bridged, acceptedBy: 'carol' }));
+    expect(onlyIncident(stranger, 'call-ended').responder).toBe('alice or bob');
+  });
+
   it('the caller hangs up while a step rings: a missed call naming all of them', () => {
     const first = onlyVerb(connectToChain(config, beforeLookup(), [], steps, AT), 'dial');
     const missed = onDialResult(config, first.action.state, dialResult({ callerGone: true, status: 'canceled' }));

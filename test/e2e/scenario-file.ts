@@ -48,6 +48,8 @@ export interface ScenarioExpectation {
   mail?: number;
   /** Text the runtime's log must contain (a configuration problem named by its path, say). */
   logIncludes?: string[];
+  /** Text the bodies of this call's incident messages must contain, between them (who took it, say). */
+  incidentTextIncludes?: string[];
 }
 
 const EXPECTATION_KEYS = new Set([
@@ -62,6 +64,7 @@ const EXPECTATION_KEYS = new Set([
   'sms',
   'mail',
   'logIncludes',
+  'incidentTextIncludes',
 ]);
 /**
  * What a scenario must say about the incident system, by profile: every call leaves a trace there,

@@ -158,6 +158,12 @@ export function runScenarioSuite(include: (profile: ProfileName) => boolean): vo
     }
     const own = mock.incidents().filter((incident) => incident.key === report.callSid);
     if (incidentState) expect(own.map((incident) => incident.state)).toEqual([incidentState]);
+    const bodies = JSON.stringify(
+      incidentRequests()
+        .filter((r) => isAboutCall(r, report.callSid))
+        .map((r) => r.body),
+    );
+    for (const text of scenario.expect.incidentTextIncludes ?? []) expect(bodies).toContain(text);
     // Nothing the live service would have taken and then thrown away, and nothing about another call.
     expect(mock.discardedActions()).toEqual([]);
     expect(incidentRequests().filter((r) => !isAboutCall(r, report.callSid))).toEqual([]);

@@ -122,6 +122,8 @@ export interface DialResult {
   callerGone: boolean;
   /** When the Dial ended: the ringing cap (maxRingSeconds) is measured against it. */
   at: Date;
+  /** Who pressed 1 on the bridged leg, when the shell still knows (see warm/acceptances.ts). */
+  acceptedBy?: string;
 }
 
 const UNBRIDGED_OUTCOME = new Map<string, AttemptOutcome>([
@@ -138,8 +140,10 @@ export function onDialResult(config: FlowConfig, state: CallState, result: DialR
   const rang = ringingNow(state).map((index) => state.chain[index]);
   if (rang.length === 0) return enterVoicemail(config, state, 'state-rejected', []);
   const team = teamOf(config, state);
-  // Ringing a step, Twilio does not say which of them was bridged: the whisper's acknowledgement did.
-  const who = rang.map((responder) => responder.name).join(' or ');
+  // Ringing a step, Twilio does not say which of them was bridged: the whisper's acknowledgement
+  // did, and the shell may still know it. Only a name among those ringing is taken.
+  const known = result.acceptedBy && rang.some((responder) => responder.name === result.acceptedBy);
+  const who = known && result.acceptedBy ? result.acceptedBy : rang.map((responder) => responder.name).join(' or ');
 
   if (result.bridged) {
     const attempts = [
