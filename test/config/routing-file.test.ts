@@ -95,6 +95,21 @@ describe('parseRoutingFile', () => {
     ]);
   });
 
+  it('names the team meant when a reference differs only in case', () => {
+    expect(
+      problemsOf({
+        numbers: { '+18005550100': { teams: ['platform'] } },
+        teams: [
+          { name: 'Platform' },
+          { name: 'Night', hours: { timezone: 'UTC', open: {}, afterHours: { team: 'PLATFORM' } } },
+        ],
+      }),
+    ).toEqual([
+      'numbers["+18005550100"].teams[0]: "platform" is not the name of any team in "teams" (names match exactly: did you mean "Platform"?)',
+      'teams[1].hours.afterHours.team: "PLATFORM" is not the name of any team in "teams" (names match exactly: did you mean "Platform"?)',
+    ]);
+  });
+
   it('refuses one number written twice, and a team twice in one number', () => {
     expect(
       problemsOf({

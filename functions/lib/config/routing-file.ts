@@ -55,6 +55,14 @@ function problem(file: string, path: string, message: string): ConfigProblem {
 
 type Complain = (path: string, message: string) => void;
 
+/** Names are matched exactly: a near miss in case is named, so the fix is one glance away. */
+function unknownTeam(name: string, names: Set<string>): string {
+  const near = [...names].find((known) => known.toLowerCase() === name.toLowerCase());
+  return near
+    ? `"${name}" is not the name of any team in "teams" (names match exactly: did you mean "${near}"?)`
+    : `"${name}" is not the name of any team in "teams"`;
+}
+
 function readTeams(teams: RoutingFileTeam[], complain: Complain): Array<{ team: Team; rules: TeamRules }> {
   const seen = new Map<string, number>();
   return teams.map((raw, t) => {
@@ -106,7 +114,7 @@ function checkAfterHours(teams: RoutingFileTeam[], names: Set<string>, complain:
     if (target === undefined) return;
     const path = `teams[${t}].hours.afterHours.team`;
     if (!names.has(target)) {
-      complain(path, `"${target}" is not the name of any team in "teams"`);
+      complain(path, unknownTeam(target, names));
       return;
     }
     const visited = [team.name];
@@ -132,7 +140,7 @@ function readNumbers(
     const parsed = parseOperatorPhone(number);
     if (!parsed.ok) complain(at, `the number ${parsed.problem}`);
     routing.teams.forEach((name, i) => {
-      if (!names.has(name)) complain(`${at}.teams[${i}]`, `"${name}" is not the name of any team in "teams"`);
+      if (!names.has(name)) complain(`${at}.teams[${i}]`, unknownTeam(name, names));
       else if (routing.teams.indexOf(name) < i) complain(`${at}.teams[${i}]`, `"${name}" is already in this list`);
     });
     if (routing.greeting) checkSpoken(routing.greeting, `${at}.greeting`, complain);
