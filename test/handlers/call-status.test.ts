@@ -1,7 +1,16 @@
 // The number's status callback and the trace every call leaves in Sync: a caller who chose a team
 // and was then left unheard gets a missed-call incident when the call ends; a call that ended well
 // gets nothing more, however often the callback is delivered.
-import { captureAlerts, mockPlatformLookup, mockTeamList, TEAMS, victorOpsEnv } from '../fixtures/victorops';
+import nock from 'nock';
+import {
+  ALERT_PATH_PREFIX,
+  captureAlerts,
+  mockPlatformLookup,
+  mockTeamList,
+  TEAMS,
+  VO_ALERT_URL,
+  victorOpsEnv,
+} from '../fixtures/victorops';
 import { mockSync, traceEnv, traceName } from '../fixtures/sync';
 import { logLines, PhoneCall, useSandbox } from './harness';
 
@@ -27,6 +36,32 @@ describe('the trace a call leaves', () => {
       },
     ]);
   });
+
+  it('keeps the trace when the incident delivery spends the whole budget: the worst case is written beside it', async () => {
+    const sync = mockSync();
+    mockTeamList();
+    // Every attempt hangs past its share of the caller's budget: nothing opens.
+    nock(VO_ALERT_URL)
+      .post(new RegExp(`^${ALERT_PATH_PREFIX}/`))
+      .delay(2400)
+      .times(5)
+      .reply(200, { result: 'success' });
+    const call = new PhoneCall({
+      ...traceEnv,
+      ...victorOpsEnv,
+      TEAM_1: 'Platform',
+      NUMBER_OF_MENUS: '0',
+      NO_CALL: 'true',
+    });
+    const prompt = await call.start();
+    expect(prompt.said).toContain('We could not alert the Platform team just now.');
+    expect(sync.documents.get(traceName(call.callSid))).toMatchObject({
+      team: 'Platform',
+      stage: 'voicemail',
+      incident: 'not-open',
+    });
+    nock.abortPendingRequests();
+  }, 10_000);
 
   it('does not hold the first ring for a slow Sync: the write gets only a short grace after the lookup', async () => {
     const sync = mockSync({ delayMs: 700 });

@@ -6,6 +6,7 @@ import type { Logger } from './log';
 import { lookUpOnCall } from './lookup';
 import type { CallSetup } from './setup';
 import { sendNotices, type NoticeOptions } from './notices';
+import type { CallTrace } from '../core/trace';
 import { recordTrace, type TraceStore } from './trace-store';
 
 /**
@@ -43,29 +44,61 @@ const NOTICE_BUDGET_MS = 1000;
  * answer once it knows what became of them), and the call's trace for /call-status.
  */
 export async function performStep(step: Step, context: StepContext): Promise<Reply> {
+  const traces = new TraceWriter(context);
   let next: Step = step;
-  if (next.kind === 'need-on-call') next = await lookUpAndConnect(next, context);
-  if (next.kind === 'need-alert') next = await alertThenAnswer(next, context);
+  if (next.kind === 'need-on-call') next = await lookUpAndConnect(next, context, traces);
+  if (next.kind === 'need-alert') next = await alertThenAnswer(next, context, traces);
   logNotes(next, context.log);
   await Promise.all([
     deliverIncidents(next.incidents, deliveryOptions(context)),
-    recordTrace(context.trace, context.callSid, next.trace, context.deadline - Date.now(), context.log),
+    traces.write(next.trace, context.deadline),
     sendNotices(next.notices ?? [], noticeOptions(context)),
   ]);
   return next;
 }
 
-async function lookUpAndConnect(step: NeedOnCall, context: StepContext): Promise<Reply | NeedAlert> {
+/**
+ * The call's trace, written in order (a later write never lands before an earlier one), and never
+ * the same trace twice.
+ */
+class TraceWriter {
+  private last: Promise<void> = Promise.resolve();
+  private written: string | undefined;
+  constructor(private readonly context: StepContext) {}
+
+  write(trace: CallTrace | undefined, until: number): Promise<void> {
+    // Nothing new to write: the first ring never waits on an earlier write beyond its grace.
+    if (!trace) return Promise.resolve();
+    const text = JSON.stringify(trace);
+    if (text === this.written) return this.last;
+    this.written = text;
+    const { trace: store, callSid, log } = this.context;
+    this.last = this.last.then(() => recordTrace(store, callSid, trace, until - Date.now(), log));
+    return this.last;
+  }
+}
+
+async function lookUpAndConnect(
+  step: NeedOnCall,
+  context: StepContext,
+  traces: TraceWriter,
+): Promise<Reply | NeedAlert> {
   const { setup, log, deadline } = context;
   logNotes(step, log);
   const reserve = INCIDENT_RESERVE_MS + (canTextTeam(step.team, deliveryOptions(context)) ? SMS_RESERVE_MS : 0);
-  const tracing = recordTrace(context.trace, context.callSid, step.trace, deadline - Date.now() - reserve, log);
+  const tracing = traces.write(step.trace, deadline - reserve);
   const lookup = await lookUpOnCall(setup, step.team, deadline - reserve, log);
   await Promise.race([tracing, new Promise((resolve) => setTimeout(resolve, TRACE_GRACE_MS))]);
   return connectToChain(setup.flow, step.state, step.prelude, lookup, new Date());
 }
 
-async function alertThenAnswer(step: NeedAlert, context: StepContext): Promise<Reply> {
+/**
+ * Sends the incidents, then answers as their outcome says. The trace of the worst outcome (nothing
+ * opened) is written at once, beside the delivery: a delivery that spends the whole budget must
+ * not also cost /call-status its knowledge of the call. The real outcome's trace follows it.
+ */
+async function alertThenAnswer(step: NeedAlert, context: StepContext, traces: TraceWriter): Promise<Reply> {
+  void traces.write(step.answers.failed.trace, context.deadline);
   const [outcomes] = await Promise.all([
     deliverIncidents(step.incidents, deliveryOptions(context)),
     sendNotices(step.notices ?? [], noticeOptions(context)),
