@@ -28,6 +28,12 @@ describe('onCallEnded: the number status callback, when the call is over', () =>
     expect(onCallEnded(config, trace({ stage: 'voicemail', incident: 'open' }), END).action).toBe('nothing');
   });
 
+  it("keeps the after-hours context: the missed call says the caller's team was closed", () => {
+    const decision = onCallEnded(config, trace({ stage: 'team-chosen', afterHours: 'Platform' }), END);
+    if (decision.action !== 'alert') throw new Error('expected an alert');
+    expect(decision.step.incidents[0]).toMatchObject({ kind: 'missed-call', afterHours: 'Platform' });
+  });
+
   it('does nothing for a call the team was texted about: a second text would only repeat it', () => {
     expect(onCallEnded(config, trace({ stage: 'message', incident: 'texted' }), END)).toEqual({
       action: 'nothing',

@@ -1,7 +1,7 @@
 import type { CallState } from './call-state';
 import { newCallState } from './call-state';
 import type { FlowConfig } from './flow-config';
-import type { IncidentEvent } from './incidents';
+import { callFacts, type IncidentEvent } from './incidents';
 import { teamByName, teamsOffered } from './menus';
 import type { CallTrace, TraceStage } from './trace';
 import type { HangUpReason } from './types';
@@ -49,13 +49,16 @@ export function onCallEnded(config: FlowConfig, trace: CallTrace | undefined, ca
     };
   }
   const team = teamByName(config, trace.team, trace.teamRef);
-  const state: CallState = { ...newCallState(call.callSid, call.caller, call.to), team, stage: 'voicemail' };
+  const state: CallState = {
+    ...newCallState(call.callSid, call.caller, call.to),
+    team,
+    stage: 'voicemail',
+    ...(trace.afterHours ? { afterHours: trace.afterHours } : {}),
+  };
   const stage = trace.stage === 'voicemail' || trace.stage === 'message' ? trace.stage : 'team-chosen';
   const incident: IncidentEvent = {
     kind: 'missed-call',
-    callSid: call.callSid,
-    team,
-    caller: trace.caller,
+    ...callFacts({ ...state, caller: trace.caller }, team),
     reason: HANG_UP_AT[stage],
   };
   return { action: 'alert', step: needAlert(config, state, [incident], { then: 'record-only', stage }) };

@@ -20,6 +20,8 @@ export interface CallTrace {
   incident: 'open' | 'texted' | 'not-open';
   /** A responder pressed 1: a person took the call. */
   answered: boolean;
+  /** The team the caller chose was closed (the call went to its after-hours team or voicemail). */
+  afterHours?: string;
 }
 
 /**
@@ -47,5 +49,6 @@ export function traceOf(state: CallState, stage: TraceStage): CallTrace {
     stage,
     incident: incidentIsOpen(state.alert) ? 'open' : state.alert === 'texted' ? 'texted' : 'not-open',
     answered: stage === 'answered',
+    ...(state.afterHours ? { afterHours: state.afterHours } : {}),
   };
 }

@@ -53,7 +53,7 @@ export async function recordTrace(
 
 /** A trace as stored; anything else (an older layout, a hand-edited document) reads as none. */
 function parseTrace(data: Record<string, unknown>): CallTrace | undefined {
-  const { caller, team, teamRef, stage, incident, answered } = data;
+  const { caller, team, teamRef, stage, incident, answered, afterHours } = data;
   if (typeof caller !== 'string' || typeof answered !== 'boolean') return undefined;
   if (!STAGES.includes(stage as TraceStage) || !INCIDENT_STATES.includes(incident as CallTrace['incident'])) {
     return undefined;
@@ -65,5 +65,6 @@ function parseTrace(data: Record<string, unknown>): CallTrace | undefined {
     stage: stage as TraceStage,
     incident: incident as CallTrace['incident'],
     answered,
+    ...(typeof afterHours === 'string' ? { afterHours } : {}),
   };
 }
