@@ -282,6 +282,30 @@ describe('opening hours', () => {
     expect(reply.trace).toMatchObject({ stage: 'screened', team: 'Platform' });
   });
 
+  it('holds for a message too (NO_CALL): a closed team is not paged, and its after-hours team gets the message', () => {
+    const closed = { ...routed({ teams: { Platform: rules({ hours: OFFICE }) } }, 0), noCall: true };
+    const screened = asReply(answerCall(closed, call({ at: WEDNESDAY_NIGHT_NY })));
+    expect(screened.incidents).toEqual([]);
+    expect(said(screened)).toContain('The Platform team is closed right now.');
+    expect(screened.trace).toMatchObject({ stage: 'screened' });
+
+    const handedOn = {
+      ...routed({ teams: { Platform: rules({ hours: OFFICE, afterHours: { team: 'Database' } }) } }, 0),
+      noCall: true,
+    };
+    const step = answerCall(handedOn, call({ at: WEDNESDAY_NIGHT_NY }));
+    if (step.kind !== 'need-alert') throw new Error('expected the open team to be told of the message');
+    expect(step.incidents).toEqual([
+      expect.objectContaining({
+        kind: 'unanswered-call',
+        team: DATABASE,
+        afterHours: 'Platform',
+        reason: 'no-call-mode',
+      }),
+    ]);
+    expect(said(asReply(step))).toContain('The Platform team is closed right now.');
+  });
+
   it('a closed date closes the team all day', () => {
     const routing = { teams: { Platform: rules({ hours: hours({ 'mon-fri': '00:00-24:00' }, ['2026-12-02']) }) } };
     const reply = asReply(choosePlatform(routing, WEDNESDAY_MORNING_NY));

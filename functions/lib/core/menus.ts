@@ -204,10 +204,9 @@ function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: stri
   // The menu is over: later webhooks need the chosen team only, and the state stays short.
   const { offered, ...rest } = state;
   const withTeam: CallState = { ...rest, team };
-  if (state.intent === 'message' || config.noCall) {
-    const reason = config.noCall ? 'no-call-mode' : 'caller-chose-message';
-    return enterVoicemail(config, withTeam, reason, lead);
-  }
+  const messageOnly = state.intent === 'message' || config.noCall;
+  const messageReason = config.noCall ? 'no-call-mode' : 'caller-chose-message';
+  // Hours hold for a message as for a call: a closed team is not paged for either.
   const hours = hoursDecision(config, team, at);
   if (hours.to === 'voicemail') {
     const closed = hours.message ?? say(config, 'reasonAfterHours', { team: team.name });
@@ -215,9 +214,15 @@ function teamChosen(config: FlowConfig, state: CallState, team: Team, lead: stri
   }
   if (hours.to === 'other-team') {
     const other = teamByName(config, hours.team, undefined);
+    const forOther: CallState = { ...withTeam, team: other, afterHours: team.name };
+    if (messageOnly) {
+      const closed = say(config, 'reasonAfterHours', { team: team.name });
+      return enterVoicemail(config, forOther, messageReason, [...lead, closed]);
+    }
     const transfer = say(config, 'closedTransfer', { team: team.name, other: other.name });
-    return ringTeam({ ...withTeam, team: other, afterHours: team.name }, other, [...lead, transfer]);
+    return ringTeam(forOther, other, [...lead, transfer]);
   }
+  if (messageOnly) return enterVoicemail(config, withTeam, messageReason, lead);
   return ringTeam(withTeam, team, lead);
 }
 
