@@ -1,6 +1,6 @@
 import { parseConfig } from '../../functions/lib/config/config';
 import { defaultMessages } from '../../functions/lib/core/messages';
-import type { OnCallProvider } from '../../functions/lib/providers/provider';
+import { ProviderError, type OnCallProvider } from '../../functions/lib/providers/provider';
 import type { Logger } from '../../functions/lib/shell/log';
 import { lookUpOnCall } from '../../functions/lib/shell/lookup';
 import { flowConfigOf, type CallSetup } from '../../functions/lib/shell/setup';
@@ -129,6 +129,37 @@ describe('lookUpOnCall: the warm cache of on-call chains', () => {
     const { provider, calls } = countingProvider({ fitsBudget: () => false });
     await lookUp(setupWith(provider));
     expect(calls).toEqual(['Platform']);
+  });
+
+  it('rings a chain read under ten minutes ago when the provider fails now, and says so; not an older one, nor after a refusal', async () => {
+    let failure: Error | undefined;
+    const provider: OnCallProvider = {
+      ...countingProvider().provider,
+      readOnCall: async () => {
+        if (failure) throw failure;
+        return [[{ name: ALICE.name, phones: [ALICE.phone] }]];
+      },
+    };
+    const setup = setupWith(provider, { ONCALL_CACHE_SECONDS: '1' });
+    await lookUp(setup);
+    const realNow = Date.now.bind(Date);
+    let minutesLater = 5;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + minutesLater * 60_000);
+    const warnings: string[] = [];
+    const log: Logger = { ...silentLog, warn: (message) => warnings.push(message) };
+    const lookUpNow = () => lookUpOnCall(setup, { name: 'Platform' }, Date.now() + 2800, log);
+
+    failure = new ProviderError('on-call lookup was rate limited: HTTP 429', true);
+    await expect(lookUpNow()).resolves.toEqual({ ok: true, steps: [[ALICE]] });
+    expect(warnings).toEqual(['Ringing the on-call chain read earlier, while the provider fails']);
+    // A refused key is no outage: a chain from before it proves nothing.
+    failure = new ProviderError('HTTP 401', false);
+    await expect(lookUpNow()).resolves.toMatchObject({ ok: false });
+
+    failure = new ProviderError('HTTP 503', true);
+    minutesLater = 11;
+    await expect(lookUpNow()).resolves.toMatchObject({ ok: false });
+    clock.mockRestore();
   });
 
   it('does not keep a failure: the next call asks again', async () => {

@@ -1,7 +1,7 @@
 import { assembleSteps, type OnCallCandidate } from '../core/chain';
 import type { OnCallLookup, Team } from '../core/types';
-import { retryAfterOf } from '../providers/provider';
-import { cached } from '../warm/cache';
+import { isRetryable, retryAfterOf } from '../providers/provider';
+import { cached, peekCached } from '../warm/cache';
 import { withDeadline } from './deadline';
 import { describeError, type Logger } from './log';
 import type { CallSetup } from './setup';
@@ -42,8 +42,31 @@ export async function lookUpOnCall(setup: CallSetup, team: Team, deadline: numbe
       problem,
       ms: Date.now() - started,
     });
-    return (await lookUpInRoster(setup, team, log)) ?? { ok: false, problem };
+    return recentChain(setup, team, error, log) ?? (await lookUpInRoster(setup, team, log)) ?? { ok: false, problem };
   }
+}
+
+/**
+ * A provider that is down, slow or rate limiting now answered a few minutes ago: that chain is
+ * very likely still right, and rings a person instead of a voicemail.
+ */
+function recentChain(setup: CallSetup, team: Team, error: unknown, log: Logger): OnCallLookup | undefined {
+  const key = chainKey(setup, team);
+  if (!key || !isRetryable(error)) return undefined;
+  const recent = peekCached<OnCallCandidate[][]>(key);
+  if (!recent || recent.ageMs >= STALE_CHAIN_LIMIT_MS) return undefined;
+  log.warn('Ringing the on-call chain read earlier, while the provider fails', {
+    team: team.name,
+    ageSeconds: Math.round(recent.ageMs / 1000),
+  });
+  return { ok: true, steps: assembleSteps(recent.value).steps };
+}
+
+/** The warm cache's key for a team's chain; undefined when chains are not cached. */
+function chainKey(setup: CallSetup, team: Team): string | undefined {
+  const { provider } = setup;
+  if (!provider.cacheScope || setup.config.oncallCacheSeconds <= 0) return undefined;
+  return `${provider.cacheScope} chain ${team.name} ${team.policy ?? ''}`;
 }
 
 /** Who the provider says is on call, from the warm cache while it is fresh. */
@@ -51,8 +74,8 @@ function cachedOnCall(setup: CallSetup, team: Team, until: number, log: Logger):
   const { provider } = setup;
   const ttlMs = setup.config.oncallCacheSeconds * 1000;
   const load = (): Promise<OnCallCandidate[][]> => lookUpHonouringRateLimit(setup, team, until, log);
-  if (!provider.cacheScope || ttlMs <= 0) return load();
-  const key = `${provider.cacheScope} chain ${team.name} ${team.policy ?? ''}`;
+  const key = chainKey(setup, team);
+  if (!key) return load();
   const spent = provider.lookupFitsRateBudget ? !provider.lookupFitsRateBudget() : false;
   return cached(key, { ttlMs }, load, (ageMs) => {
     const serveStale = spent && ageMs < STALE_CHAIN_LIMIT_MS;
