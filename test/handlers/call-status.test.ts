@@ -161,6 +161,20 @@ describe('/call-status: the call is over', () => {
     expect(alerts.alerts[0]).toMatchObject({ message_type: 'INFO' });
   });
 
+  it('reads the trace again after a failure a retry can mend, and then opens the missed call', async () => {
+    const sync = mockSync({ failedReads: 1 });
+    const call = new PhoneCall({ ...traceEnv });
+    sync.documents.set(traceName(call.callSid), {
+      caller: call.from,
+      team: 'Platform',
+      stage: 'team-chosen',
+      incident: 'not-open',
+      answered: false,
+    });
+    await call.send('call-status', undefined, { params: statusParams });
+    expect(loggedIncidents()).toEqual(['missed-call']);
+  });
+
   it('does nothing, and says why, when the trace cannot be read', async () => {
     mockSync({ status: 500 });
     const call = new PhoneCall({ ...traceEnv });

@@ -8,6 +8,7 @@ import { defaultMessages } from '../core/messages';
 import { reply, type NeedAlert, type Reply, type Step } from '../core/verbs';
 import { continueAfterAlert, enterVoicemail } from '../core/voicemail';
 import { withDeadline } from './deadline';
+import { isRetryable } from '../providers/provider';
 import { describeError, createLogger, type Logger } from './log';
 import { performStep, type StepContext } from './perform-step';
 import { flowConfigOf, prepareCall, type CallSetup } from './setup';
@@ -144,15 +145,20 @@ async function handle(
 async function readTrace(context: StepContext): Promise<TraceRead> {
   const { trace: store, callSid } = context;
   if (!store) return { known: false, why: 'no trace store (CALL_TRACE needs ACCOUNT_SID and AUTH_TOKEN)' };
+  // Half the budget at most, what the trace says may still have to be sent; within it, a read
+  // that fails in a way a retry can mend (a 5xx, a timeout) gets a second try: nobody waits here.
+  const until = Date.now() + (context.deadline - Date.now()) / 2;
+  const read = (ms: number): Promise<CallTrace | undefined> =>
+    withDeadline(ms, 'reading the call trace', (signal) => store.read(callSid, signal));
   try {
-    // Half the budget at most: what the trace says may still have to be sent.
-    const ms = (context.deadline - Date.now()) / 2;
-    return {
-      known: true,
-      trace: await withDeadline(ms, 'reading the call trace', (signal) => store.read(callSid, signal)),
-    };
-  } catch (error) {
-    return { known: false, why: describeError(error) };
+    return { known: true, trace: await read((until - Date.now()) / 2) };
+  } catch (first) {
+    if (!isRetryable(first)) return { known: false, why: describeError(first) };
+    try {
+      return { known: true, trace: await read(until - Date.now()) };
+    } catch (error) {
+      return { known: false, why: describeError(error) };
+    }
   }
 }
 
