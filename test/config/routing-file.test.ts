@@ -95,6 +95,15 @@ describe('parseRoutingFile', () => {
     ]);
   });
 
+  it("refuses a menu whose team names would not fit in the call's URLs, and takes one that does", () => {
+    const team = (i: number) => ({ name: `Team ${String(i).padStart(2, '0')} ${'x'.repeat(32)}` });
+    const many = Array.from({ length: 40 }, (_, i) => team(i));
+    expect(problemsOf({ teams: many })).toEqual([
+      'teams: offered to any number not in "numbers": the names of the teams it offers come to 1600 characters; a menu may have at most 1500 (they travel in the URL of every step of the call)',
+    ]);
+    expect(problemsOf({ teams: many.slice(0, 37) })).toEqual([]);
+  });
+
   it('names the team meant when a reference differs only in case', () => {
     expect(
       problemsOf({

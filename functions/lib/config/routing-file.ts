@@ -29,6 +29,7 @@ export function parseRoutingFile(json: unknown, file: string): ParsedRouting {
   const teams = readTeams(content.teams, complain);
   const names = new Set(content.teams.map((team) => team.name));
   const numbers = readNumbers(content.numbers ?? {}, names, complain);
+  checkMenuLength(content, complain);
   checkAfterHours(content.teams, names, complain);
   const callers = readCallers(content.callers, complain);
   if (problems.length > 0) return { ok: false, problems: problems.map((p) => problem(file, p.path, p.message)) };
@@ -54,6 +55,25 @@ function problem(file: string, path: string, message: string): ConfigProblem {
 }
 
 type Complain = (path: string, message: string) => void;
+
+/**
+ * A menu's teams travel in the sealed call state, in the URL Twilio requests next, which Twilio
+ * caps at 4,096 characters; past this many characters of names (and the providers' keys beside
+ * them) a call would end in Twilio's application error.
+ */
+export const MAX_MENU_NAME_CHARACTERS = 1500;
+
+function checkMenuLength(content: RoutingFile, complain: Complain): void {
+  const length = (teams: string[]): number => teams.reduce((sum, name) => sum + name.length, 0);
+  const tooLong = (count: number): string =>
+    `the names of the teams it offers come to ${count} characters; a menu may have at most ${MAX_MENU_NAME_CHARACTERS} (they travel in the URL of every step of the call)`;
+  const every = length(content.teams.map((team) => team.name));
+  if (every > MAX_MENU_NAME_CHARACTERS) complain('teams', `offered to any number not in "numbers": ${tooLong(every)}`);
+  for (const [number, routing] of Object.entries(content.numbers ?? {})) {
+    const count = length(routing.teams);
+    if (count > MAX_MENU_NAME_CHARACTERS) complain(`numbers[${JSON.stringify(number)}].teams`, tooLong(count));
+  }
+}
 
 /** Names are matched exactly: a near miss in case is named, so the fix is one glance away. */
 function unknownTeam(name: string, names: Set<string>): string {
