@@ -39,7 +39,7 @@ describe('screen: the responder answers the whisper', () => {
     const { call, screen } = await whispering({ NUMBER_OF_MENUS: '0' });
     const answer = await call.follow(screen, { params });
     expect(answer.verbs).toEqual(['Say', 'Hangup']);
-    expect(answer.said).toBe('No key was pressed. Goodbye.');
+    expect(answer.said).toBe('The call was not accepted. Goodbye.');
     expect(sandbox.unmatched).toEqual([]);
   });
 

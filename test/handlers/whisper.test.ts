@@ -39,7 +39,7 @@ describe('whisper: the responder picks up', () => {
       'This is a call for the Platform team from 1 5 5 5 5 5 5 0 1 5 0. Press 1 to accept the call.',
     );
     // A voicemail that picked up never presses 1: it hears the goodbye and the leg ends.
-    expect(answer.all('Say')[1].text).toBe('No key was pressed. Goodbye.');
+    expect(answer.all('Say')[1].text).toBe('The call was not accepted. Goodbye.');
   });
 
   it('asks the provider nothing', async () => {

@@ -712,6 +712,14 @@ describe('alerts through the REST endpoint integration', () => {
     },
   );
 
+  it('says a message that could not be passed on is in the recordings, never that none was left', async () => {
+    const alert = await send({ ...events['missed-call'], reason: 'message-not-passed-on' });
+    expect(alert.state_message).toContain(
+      "left a message that could not be passed on; it is in the Twilio account's recordings",
+    );
+    expect(alert.state_message).not.toContain('left no message');
+  });
+
   it('tells the responders when the call rang fallback numbers, so that the provider gets looked at', async () => {
     const accepted = await send({ ...events['call-accepted'], fallbackRung: true });
     expect(accepted.state_message).toContain("The team's fallback numbers were rung on this call");

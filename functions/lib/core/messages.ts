@@ -14,7 +14,7 @@ export const defaultMessages = {
   connecting: 'Connecting you to {responder}, on call for the {team} team. Please hold.',
   connectingTeam: 'Connecting you to the {team} team. Please hold.',
   whisper: 'This is a call for the {team} team from {caller}. Press 1 to accept the call.',
-  whisperNoResponse: 'No key was pressed. Goodbye.',
+  whisperNoResponse: 'The call was not accepted. Goodbye.',
   whisperAccepted: 'Connecting you now.',
   calleeDisconnected: 'The other party has disconnected. Goodbye.',
   reasonNobodyAnswered: 'We could not reach anyone on call for the {team} team.',

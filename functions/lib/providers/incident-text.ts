@@ -40,7 +40,11 @@ export function incidentSentence(event: IncidentEvent): string {
     case 'message-left':
       return `${event.caller} left a ${event.recordingSeconds} s voicemail for the ${team} team (${describeReason(event.reason)}).`;
     case 'missed-call':
-      return `${event.caller} called the ${team} team and left no message (${describeReason(event.reason)}). Call them back.`;
+      // The message that could not be passed on is in Twilio's recordings: saying "no message"
+      // would send the team to call back without listening first.
+      return event.reason === 'message-not-passed-on'
+        ? `${event.caller} called the ${team} team and left a message that could not be passed on; it is in the Twilio account's recordings. Listen to it, and call them back.`
+        : `${event.caller} called the ${team} team and left no message (${describeReason(event.reason)}). Call them back.`;
     case 'menu-hang-up':
       return `${event.caller} called the on-call line and hung up at the menu, before choosing a team. Recorded for the ${team} team's information: nobody was paged.`;
     case 'callback-requested':
