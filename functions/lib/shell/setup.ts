@@ -131,7 +131,7 @@ export function createProvider(
 
 /** The webhook is for the static provider's own incidents; the roster fallback only answers lookups. */
 function createRoster(roster: Roster, log: Logger, webhookUrl?: string): StaticRosterProvider {
-  const where = webhookUrl ? 'logged and posted to STATIC_WEBHOOK_URL' : 'logged only';
+  const where = webhookUrl ? 'logged; posting to STATIC_WEBHOOK_URL' : 'logged only';
   return new StaticRosterProvider(
     roster,
     // The team by name only: its fallback numbers must not reach the log.
