@@ -133,45 +133,41 @@ async function stopTwilioRun() {
   });
 }
 
-const changed = { sources: false, env: false };
-
 const restarts = serialRunner(
   async () => {
-    const rebuild = changed.sources;
-    changed.sources = false;
-    changed.env = false;
+    // Every restart rebuilds: Node 20's recursive watcher can miss an asset deleted and created
+    // again, and an env edit is then the moment that serves the assets as they are.
     if (stopping) return;
     const startedAt = Date.now();
     let note;
-    if (rebuild) {
-      try {
-        note = await build();
-      } catch (error) {
-        // esbuild has already printed each error with its file and line.
-        const details = Array.isArray(error?.errors) ? 'see above' : describe(error);
-        log(`Rebuild failed (${details}); still serving the last good build.`);
-        return;
-      }
+    try {
+      note = await build();
+    } catch (error) {
+      // esbuild has already printed each error with its file and line.
+      const details = Array.isArray(error?.errors) ? 'see above' : describe(error);
+      log(`Rebuild failed (${details}); still serving the last good build.`);
+      return;
     }
     if (stopping) return;
     prepareEnv();
     await stopTwilioRun();
     try {
-      if (rebuild) swapInBuild(note);
+      swapInBuild(note);
     } catch (error) {
       log(`Could not put the new build in dist/ (${describe(error)}); restarting on what is there.`);
     }
     if (stopping) return;
-    log(`${rebuild ? `Rebuilt in ${Date.now() - startedAt} ms` : 'Env files changed'}; restarting twilio-run.`);
+    log(`Rebuilt in ${Date.now() - startedAt} ms; restarting twilio-run.`);
     startTwilioRun();
+    // A fresh watcher sees the folders as they are now, files replaced or re-created included.
+    rewatchProject();
   },
   (error) => log(`Restart failed: ${describe(error)}`),
 );
 
 let debounce;
-function onChange(kind) {
+function onChange() {
   if (stopping) return;
-  changed[kind] = true;
   clearTimeout(debounce);
   debounce = setTimeout(() => restarts.request(), DEBOUNCE_MS);
 }
@@ -183,16 +179,22 @@ function watchProject() {
     if (!existsSync(path)) continue;
     watchers.push(
       watch(path, { recursive: true }, (_event, name) => {
-        if (isSourceChange(name)) onChange('sources');
+        if (isSourceChange(name)) onChange();
       }),
     );
   }
   watchers.push(
     watch(root, (_event, name) => {
-      if (ENV_FILES.includes(name)) onChange('env');
+      if (ENV_FILES.includes(name)) onChange();
     }),
   );
   for (const watcher of watchers) watcher.on('error', (error) => log(`Watching stopped working: ${describe(error)}`));
+}
+
+function rewatchProject() {
+  if (stopping) return;
+  for (const watcher of watchers.splice(0)) watcher.close();
+  watchProject();
 }
 
 async function shutdown(code) {
