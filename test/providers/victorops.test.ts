@@ -713,7 +713,14 @@ describe('alerts through the REST endpoint integration', () => {
   );
 
   it('says a message that could not be passed on is in the recordings, never that none was left', async () => {
-    const alert = await send({ ...events['missed-call'], reason: 'message-not-passed-on' });
+    const missed: IncidentEvent = {
+      kind: 'missed-call',
+      callSid: 'CA' + '1'.repeat(32),
+      team: { name: 'Platform' },
+      caller: '+15555550150',
+      reason: 'message-not-passed-on',
+    };
+    const alert = await send(missed);
     expect(alert.state_message).toContain(
       "left a message that could not be passed on; it is in the Twilio account's recordings",
     );
