@@ -1,11 +1,11 @@
 // What the functions would make of the routing file a deploy ships. A file with one mistake is
 // ignored whole in the cloud, and with it every screening rule and opening hour, which nobody
 // would notice until a blocked caller got through at night; so the deploy refuses it instead.
-import { routingAssetOf } from '../../functions/lib/config/config';
-import { fileOf } from '../../functions/lib/config/asset-file';
+import { routingFileOf } from '../../functions/lib/config/config';
 import type { ConfigProblem } from '../../functions/lib/config/env-reader';
 import { checkConfiguration } from '../doctor/configuration-check';
 import type { Deployment } from '../doctor/deployment';
+import { routingFileErrors } from '../doctor/routing';
 
 export interface RoutingCheck {
   /** The routing file the functions would read, as the operator edits it. */
@@ -15,12 +15,11 @@ export interface RoutingCheck {
 
 export function checkShippedRouting(deployment: Deployment): RoutingCheck {
   const { configuration, env } = checkConfiguration(deployment);
-  const file = fileOf(routingAssetOf(env));
-  const problems = configuration.problems.filter(
-    (problem) =>
-      problem.severity === 'error' && (problem.variable === 'ROUTING_ASSET' || problem.variable.startsWith(file)),
+  const file = routingFileOf(env);
+  const assetMissing = configuration.problems.filter(
+    (problem) => problem.severity === 'error' && problem.variable === 'ROUTING_ASSET',
   );
-  return { file, problems };
+  return { file, problems: [...assetMissing, ...routingFileErrors(configuration.problems, file)] };
 }
 
 export function describeRefusal({ file, problems }: RoutingCheck): string[] {

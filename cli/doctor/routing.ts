@@ -4,6 +4,7 @@ import { describeOpeningState } from '../../functions/lib/core/hours-describe';
 import { isOpenAt } from '../../functions/lib/core/hours';
 import { rulesOf, type AfterHours, type Routing } from '../../functions/lib/core/routing';
 import type { Team } from '../../functions/lib/core/types';
+import type { ConfigProblem } from '../../functions/lib/config/env-reader';
 import { maskPhone } from './mask';
 
 export interface RoutingReport {
@@ -26,6 +27,11 @@ export interface RoutingReport {
   }>;
   callers: { block: string[]; allow: string[]; anonymous: string; unverified: string };
   noInput: Routing['noInput'];
+}
+
+/** The errors that keep the functions from using the routing file `file`: each names a path in it. */
+export function routingFileErrors(problems: readonly ConfigProblem[], file: string): ConfigProblem[] {
+  return problems.filter((problem) => problem.severity === 'error' && problem.variable.startsWith(file));
 }
 
 /** `rejected` is a routing file that is there but has problems, so the functions ignore it. */

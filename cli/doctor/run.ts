@@ -4,9 +4,8 @@ import { StaticRosterProvider } from '../../functions/lib/providers/static-roste
 import { describeError, type Logger } from '../../functions/lib/shell/log';
 import { createProvider } from '../../functions/lib/shell/setup';
 import { resetWarmState } from '../../functions/lib/warm/state';
-import { routingReport } from './routing';
-import { fileOf } from '../../functions/lib/config/asset-file';
-import { routingAssetOf } from '../../functions/lib/config/config';
+import { routingFileOf } from '../../functions/lib/config/config';
+import { routingFileErrors, routingReport } from './routing';
 import { UsageError } from '../connect-number/errors';
 import { callTraceOf } from './call-trace';
 import { chainSource } from './chain-source';
@@ -102,8 +101,8 @@ async function diagnose(options: DoctorOptions, io: DoctorIo, clock: Clock): Pro
     await clock.sleep(wait.ms);
   };
 
-  const routingPath = fileOf(routingAssetOf(env));
-  const rejected = problems.some((problem) => problem.severity === 'error' && problem.variable.startsWith(routingPath));
+  const routingPath = routingFileOf(env);
+  const rejected = routingFileErrors(problems, routingPath).length > 0;
   const routingSummary = routingReport(
     routing,
     routingFile,

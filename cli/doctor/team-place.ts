@@ -1,5 +1,7 @@
 // Where the operator sets each thing about a team, so that every line of the doctor names the
 // variable or the routing-file entry to change, whichever the deployment uses.
+import { routingTeamEntry } from '../../functions/lib/config/teams';
+
 export interface TeamPlace {
   /** The team's place in the menu, counted from 1; undefined for a team from the provider's list. */
   n: number | undefined;
@@ -15,7 +17,7 @@ export interface TeamPlace {
 export function teamPlace(n: number | undefined, routingFile: string | undefined): TeamPlace {
   if (n === undefined) return { n, definedIn: null, policyIn: 'ESC_POL_n', fallbackIn: null };
   if (routingFile) {
-    const entry = `${routingFile} teams[${n - 1}]`;
+    const entry = routingTeamEntry(routingFile, n - 1);
     return { n, definedIn: entry, policyIn: `${entry}.policy`, fallbackIn: `${entry}.fallbackPhones` };
   }
   return { n, definedIn: `TEAM_${n}`, policyIn: `ESC_POL_${n}`, fallbackIn: `FALLBACK_PHONES_${n}` };

@@ -2,7 +2,7 @@
 // team list when none is set, each with its provider key (Splunk On-Call's slug) and fallbacks.
 import type { Config } from '../../functions/lib/config/config';
 import { EnvReader } from '../../functions/lib/config/env-reader';
-import { readTeams, type NumberedTeam } from '../../functions/lib/config/teams';
+import { numberFileTeams, readTeams, type NumberedTeam } from '../../functions/lib/config/teams';
 import type { Messages } from '../../functions/lib/core/messages';
 import type { Team } from '../../functions/lib/core/types';
 import type { OnCallProvider } from '../../functions/lib/providers/provider';
@@ -44,15 +44,23 @@ export interface TeamSource {
  */
 export function checkTeamOption(configured: readonly Team[], only: string | undefined): void {
   if (only === undefined || configured.length === 0) return;
-  if (configured.some((team) => team.name.trim().toLowerCase() === only.toLowerCase())) return;
-  throw new UsageError(`--team "${only}" is not one of the teams: ${configured.map((team) => team.name).join(', ')}`);
+  if (!configured.some((team) => isNamed(team, only))) throw notATeam(only, configured);
+}
+
+/** --team matches a team's name whatever its case. */
+function isNamed(team: Team, name: string): boolean {
+  return team.name.trim().toLowerCase() === name.toLowerCase();
+}
+
+function notATeam(name: string, teams: readonly Team[]): UsageError {
+  return new UsageError(`--team "${name}" is not one of the teams: ${teams.map((team) => team.name).join(', ')}`);
 }
 
 /** `only` is --team; a name that is not among the teams is a UsageError listing them. */
 export async function teamsToCheck(source: TeamSource, only: string | undefined): Promise<TeamsToCheck> {
   const { config, env, messages, provider, usable } = source;
   const numbered: NumberedTeam[] = source.routingFile
-    ? config.teams.map((team, i) => ({ n: i + 1, team, policyIn: teamPlace(i + 1, source.routingFile).policyIn }))
+    ? numberFileTeams(config.teams, source.routingFile)
     : readTeams(env, new EnvReader(env, []));
   let offered: Team[] = config.teams;
   let teamListProblem: TeamsToCheck['teamListProblem'] = null;
@@ -81,10 +89,12 @@ export async function teamsToCheck(source: TeamSource, only: string | undefined)
     describe(team, numbered, source.routingFile),
   );
   if (only === undefined) return { teams, teamListProblem };
-  const chosen = teams.filter(({ team }) => team.name.trim().toLowerCase() === only.toLowerCase());
-  if (chosen.length === 0) {
-    throw new UsageError(`--team "${only}" is not one of the teams: ${teams.map(({ team }) => team.name).join(', ')}`);
-  }
+  const chosen = teams.filter(({ team }) => isNamed(team, only));
+  if (chosen.length === 0)
+    throw notATeam(
+      only,
+      teams.map(({ team }) => team),
+    );
   return { teams: chosen, teamListProblem };
 }
 

@@ -17,6 +17,17 @@ import { logLines, PhoneCall, useSandbox } from './harness';
 const sandbox = useSandbox();
 const statusParams = { CallStatus: 'completed', CallDuration: '14', CallbackSource: 'call-progress-events' };
 
+/** The trace of a caller who chose Platform and was gone before anyone answered. */
+function leftAfterChoosingPlatform(sync: ReturnType<typeof mockSync>, call: PhoneCall): void {
+  sync.documents.set(traceName(call.callSid), {
+    caller: call.from,
+    team: 'Platform',
+    stage: 'team-chosen',
+    incident: 'not-open',
+    answered: false,
+  });
+}
+
 const loggedIncidents = (): string[] =>
   logLines('log')
     .filter((line) => String(line.message).startsWith('Incident (static roster'))
@@ -164,13 +175,7 @@ describe('/call-status: the call is over', () => {
   it('reads the trace again after a failure a retry can mend, and then opens the missed call', async () => {
     const sync = mockSync({ failedReads: 1 });
     const call = new PhoneCall({ ...traceEnv });
-    sync.documents.set(traceName(call.callSid), {
-      caller: call.from,
-      team: 'Platform',
-      stage: 'team-chosen',
-      incident: 'not-open',
-      answered: false,
-    });
+    leftAfterChoosingPlatform(sync, call);
     await call.send('call-status', undefined, { params: statusParams });
     expect(loggedIncidents()).toEqual(['missed-call']);
   });
@@ -195,13 +200,7 @@ describe('/call-status: the call is over', () => {
   it('opens nothing for an unsigned request', async () => {
     const sync = mockSync();
     const call = new PhoneCall({ ...traceEnv });
-    sync.documents.set(traceName(call.callSid), {
-      caller: call.from,
-      team: 'Platform',
-      stage: 'team-chosen',
-      incident: 'not-open',
-      answered: false,
-    });
+    leftAfterChoosingPlatform(sync, call);
     await call.send('call-status', undefined, { params: statusParams, signing: 'none' });
     expect(loggedIncidents()).toEqual([]);
   });

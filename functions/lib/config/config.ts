@@ -4,7 +4,7 @@ import type { Env } from './env';
 import { EnvReader, stringValue, type ConfigProblem } from './env-reader';
 import { readOpsgenieSettings, type OpsgenieSettings } from './opsgenie-settings';
 import { readPagerDutySettings, type PagerDutySettings } from './pagerduty-settings';
-import { readTeams } from './teams';
+import { numberFileTeams, readTeams } from './teams';
 import { DEFAULT_SENDGRID_API_URL, type SendGridSettings } from '../notify/sendgrid';
 
 export type { ConfigProblem } from './env-reader';
@@ -106,10 +106,7 @@ export function parseConfig(env: Env, fileTeams?: Team[]): ParsedConfig {
   const reader = new EnvReader(env, problems);
 
   const provider = chooseProvider(env, problems);
-  const routingFile = fileOf(routingAssetOf(env));
-  const numberedTeams = fileTeams
-    ? fileTeams.map((team, i) => ({ n: i + 1, team, policyIn: `${routingFile} teams[${i}].policy` }))
-    : readTeams(env, reader);
+  const numberedTeams = fileTeams ? numberFileTeams(fileTeams, routingFileOf(env)) : readTeams(env, reader);
   if (fileTeams) reportIgnoredTeamVariables(env, reader);
   const stateSecret = stringValue(env, 'STATE_SECRET');
   if (stateSecret !== undefined && stateSecret.length < 32) {
@@ -186,6 +183,11 @@ export function routingAssetOf(env: Env): string {
   return stringValue(env, 'ROUTING_ASSET') ?? '/routing.json';
 }
 
+/** The routing file as the operator edits it: assets/routing.private.json by default. */
+export function routingFileOf(env: Env): string {
+  return fileOf(routingAssetOf(env));
+}
+
 /** With a routing file, the TEAM_n family is ignored: say so once, naming what was set. */
 function reportIgnoredTeamVariables(env: Env, reader: EnvReader): void {
   const ignored = Object.keys(env).filter(
@@ -194,7 +196,7 @@ function reportIgnoredTeamVariables(env: Env, reader: EnvReader): void {
   if (ignored.length === 0) return;
   reader.complain(
     ignored.sort().join(', '),
-    `${ignored.length === 1 ? 'is' : 'are'} ignored: the routing file (${fileOf(routingAssetOf(env))}) defines the teams, their policies and fallback numbers.`,
+    `${ignored.length === 1 ? 'is' : 'are'} ignored: the routing file (${routingFileOf(env)}) defines the teams, their policies and fallback numbers.`,
   );
 }
 

@@ -10,6 +10,16 @@ export interface NumberedTeam {
   policyIn: string;
 }
 
+/** Where a routing file's team is, for messages and the doctor: `assets/routing.private.json teams[1]`. */
+export function routingTeamEntry(routingFile: string, index: number): string {
+  return `${routingFile} teams[${index}]`;
+}
+
+/** A routing file's teams, numbered as TEAM_n would number them (PAGERDUTY_ROUTING_KEY_n follows). */
+export function numberFileTeams(teams: readonly Team[], routingFile: string): NumberedTeam[] {
+  return teams.map((team, i) => ({ n: i + 1, team, policyIn: `${routingTeamEntry(routingFile, i)}.policy` }));
+}
+
 /**
  * TEAM_1, TEAM_2, … in numeric order, each with its ESC_POL_n. The reference also accepted
  * TEAM1 / ESC_POL1, so both spellings count.

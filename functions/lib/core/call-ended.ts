@@ -50,7 +50,7 @@ export function onCallEnded(config: FlowConfig, trace: CallTrace | undefined, ca
   }
   const team = teamByName(config, trace.team, trace.teamRef);
   const state: CallState = {
-    ...newCallState(call.callSid, call.caller, call.to),
+    ...newCallState(call.callSid, trace.caller, call.to),
     team,
     stage: 'voicemail',
     ...(trace.afterHours ? { afterHours: trace.afterHours } : {}),
@@ -58,7 +58,7 @@ export function onCallEnded(config: FlowConfig, trace: CallTrace | undefined, ca
   const stage = trace.stage === 'voicemail' || trace.stage === 'message' ? trace.stage : 'team-chosen';
   const incident: IncidentEvent = {
     kind: 'missed-call',
-    ...callFacts({ ...state, caller: trace.caller }, team),
+    ...callFacts(state, team),
     reason: HANG_UP_AT[stage],
   };
   return { action: 'alert', step: needAlert(config, state, [incident], { then: 'record-only', stage }) };

@@ -1,4 +1,4 @@
-import { parseConfig, routingAssetOf, type Config, type ConfigProblem } from '../config/config';
+import { parseConfig, routingAssetOf, routingFileOf, type Config, type ConfigProblem } from '../config/config';
 import { stringValue } from '../config/env-reader';
 import type { Env } from '../config/env';
 import { parseMessages } from '../config/messages-file';
@@ -74,7 +74,7 @@ export function readConfiguration(env: Env, assets?: AssetResourceMap): Configur
     config,
     messages,
     routing,
-    ...(routingFile.teams ? { routingFile: fileOf(routingAssetOf(env)) } : {}),
+    ...(routingFile.teams ? { routingFile: routingFileOf(env) } : {}),
   };
   const needsRoster = config.provider === 'static' || config.rosterFallback;
   if (!needsRoster) return { ...base, problems };

@@ -148,18 +148,17 @@ async function readTrace(context: StepContext): Promise<TraceRead> {
   // Half the budget at most, what the trace says may still have to be sent; within it, a read
   // that fails in a way a retry can mend (a 5xx, a timeout) gets a second try: nobody waits here.
   const until = Date.now() + (context.deadline - Date.now()) / 2;
-  const read = (ms: number): Promise<CallTrace | undefined> =>
-    withDeadline(ms, 'reading the call trace', (signal) => store.read(callSid, signal));
-  try {
-    return { known: true, trace: await read((until - Date.now()) / 2) };
-  } catch (first) {
-    if (!isRetryable(first)) return { known: false, why: describeError(first) };
+  let why = '';
+  for (const share of [0.5, 1]) {
     try {
-      return { known: true, trace: await read(until - Date.now()) };
+      const ms = (until - Date.now()) * share;
+      return { known: true, trace: await withDeadline(ms, 'reading the call trace', (s) => store.read(callSid, s)) };
     } catch (error) {
-      return { known: false, why: describeError(error) };
+      why = describeError(error);
+      if (!isRetryable(error)) break;
     }
   }
+  return { known: false, why };
 }
 
 type OpenedRequestState = { ok: true; state: CallState } | { ok: false; problem: string };

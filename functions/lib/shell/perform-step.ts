@@ -93,16 +93,20 @@ async function lookUpAndConnect(
 }
 
 /**
- * Sends the incidents, then answers as their outcome says. The trace of the worst outcome (nothing
- * opened) is written at once, beside the delivery: a delivery that spends the whole budget must
- * not also cost /call-status its knowledge of the call. The real outcome's trace follows it.
+ * Sends the incidents, then answers as their outcome says, and the caller's trace follows. A
+ * delivery still running at half the budget may spend all of it: the trace of the worst outcome
+ * (nothing opened) is then written beside it, so that /call-status does not lose the call. A
+ * quick delivery costs only the one write of its real outcome.
  */
 async function alertThenAnswer(step: NeedAlert, context: StepContext, traces: TraceWriter): Promise<Reply> {
-  void traces.write(step.answers.failed.trace, context.deadline);
+  const slow = setTimeout(
+    () => void traces.write(step.answers.failed.trace, context.deadline),
+    Math.max(0, (context.deadline - Date.now()) / 2),
+  );
   const [outcomes] = await Promise.all([
     deliverIncidents(step.incidents, deliveryOptions(context)),
     sendNotices(step.notices ?? [], noticeOptions(context)),
-  ]);
+  ]).finally(() => clearTimeout(slow));
   const answer = step.answers[bestOutcome(outcomes)];
   return { ...answer, notes: [...(step.notes ?? []), ...(answer.notes ?? [])] };
 }
